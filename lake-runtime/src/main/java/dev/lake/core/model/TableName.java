@@ -1,0 +1,39 @@
+package dev.lake.core.model;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** A qualified table name: one or more namespace levels and a table name, written {@code db.table}. */
+public record TableName(List<String> namespace, String name) implements Comparable<TableName> {
+
+  public TableName {
+    namespace = List.copyOf(namespace);
+    Checks.argument(!namespace.isEmpty(), "Invalid table name: %s (must be qualified: namespace.table)", name);
+    for (String level : namespace) {
+      Checks.argument(!level.isBlank(), "Invalid table name: empty namespace level in %s", String.join(".", namespace));
+    }
+    Checks.argument(name != null && !name.isBlank(), "Invalid table name: empty table name");
+  }
+
+  /** Parses {@code db.table} or {@code a.b.table}. */
+  public static TableName parse(String text) {
+    Checks.argument(text != null && !text.isBlank(), "Invalid table name: empty (expected namespace.table)");
+    String[] parts = text.split("\\.", -1);
+    Checks.argument(parts.length >= 2,
+        "Invalid table name: %s (must be qualified: namespace.table, such as analytics.events)", text);
+    for (String part : parts) {
+      Checks.argument(!part.isBlank(), "Invalid table name: %s (empty part)", text);
+    }
+    return new TableName(Arrays.asList(parts).subList(0, parts.length - 1), parts[parts.length - 1]);
+  }
+
+  @Override
+  public int compareTo(TableName other) {
+    return toString().compareTo(other.toString());
+  }
+
+  @Override
+  public String toString() {
+    return String.join(".", namespace) + "." + name;
+  }
+}
