@@ -276,7 +276,11 @@ public record TableModel(
     }
 
     public Builder sort(String field) {
-      sortOrder.add(SortField.parse(field));
+      return sort(SortField.parse(field));
+    }
+
+    public Builder sort(SortField field) {
+      sortOrder.add(field);
       return this;
     }
 

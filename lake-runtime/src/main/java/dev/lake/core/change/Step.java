@@ -1,0 +1,240 @@
+package dev.lake.core.change;
+
+import dev.lake.core.change.Change.AddColumn;
+import dev.lake.core.change.Change.AddPartitionField;
+import dev.lake.core.change.Change.Group;
+import dev.lake.core.change.Change.MakeOptional;
+import dev.lake.core.change.Change.MoveColumn;
+import dev.lake.core.change.Change.RemoveProperty;
+import dev.lake.core.change.Change.RenameColumn;
+import dev.lake.core.change.Change.RequireColumn;
+import dev.lake.core.change.Change.SetIdentifierColumns;
+import dev.lake.core.change.Change.SetProperty;
+import dev.lake.core.change.Change.SetSortOrder;
+import dev.lake.core.change.Change.UpdateColumnDoc;
+import dev.lake.core.change.Change.UpdateColumnType;
+import dev.lake.core.model.TableName;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+/**
+ * One step of a table's history: a set of changes, kept in the canonical order in which they apply.
+ *
+ * <p>The canonical order is by {@link Change.Group}: partition field drops, column drops, renames,
+ * updates (type, optionality, doc), adds, moves, partition field adds, sort order, identifier columns,
+ * property removals and sets. Each change names columns as they are at its place in that order: drops
+ * name what exists before the step; updates, adds, moves, partition adds, sort order and identifier
+ * columns use the names after the renames. Within a group: renames deepest first; an added column
+ * after the added column it sits in or is placed after; a moved column after the moved column it is
+ * placed next to; otherwise by column path and canonical text. So the order the changes were written
+ * in never matters: neither the applied order nor the checksum depends on it.
+ *
+ * @param table the table
+ * @param number the step number, 0 for the step that creates the table
+ * @param changes the changes in canonical order
+ */
+public record Step(TableName table, int number, List<Change> changes) {
+
+  /** The version of the checksum's input format, hashed first. */
+  private static final String CHECKSUM_FORMAT = "lake-step-checksum-v1";
+
+  public Step {
+    Objects.requireNonNull(table, "table");
+    if (number < 0) {
+      throw new StepException(table, number, "Invalid step number: steps are numbered from 0");
+    }
+    changes = canonicalOrder(table, number, changes);
+  }
+
+  /** A step of these changes, in any order. */
+  public static Step of(TableName table, int number, Collection<? extends Change> changes) {
+    return new Step(table, number, List.copyOf(changes));
+  }
+
+  public static Step of(String table, int number, Change... changes) {
+    return new Step(TableName.parse(table), number, List.of(changes));
+  }
+
+  /**
+   * A stable hash (16 hex digits of SHA-256) of the table, the step number and the canonical changes.
+   * Formatting, the order changes are written in, and metadata such as author, reason or description
+   * do not change it; any change to what the step does does.
+   */
+  public String checksum() {
+    StringBuilder input = new StringBuilder(CHECKSUM_FORMAT).append('\n')
+        .append(table).append('\n').append(number).append('\n');
+    for (Change change : changes) {
+      input.append(change.canonical()).append('\n');
+    }
+    try {
+      byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+    }
+  }
+
+  /** Whether this step drops columns (see {@link Lint}). */
+  public boolean isDestructive() {
+    return Lint.classify(changes) == Lint.Risk.DESTRUCTIVE;
+  }
+
+  private static List<Change> canonicalOrder(TableName table, int number, List<Change> changes) {
+    Map<Group, List<Change>> groups = new EnumMap<>(Group.class);
+    Set<String> seen = new HashSet<>();
+    for (Change change : changes) {
+      Objects.requireNonNull(change, "change");
+      if (!seen.add(change.canonical())) {
+        throw new StepException(table, number, "The change '" + change + "' appears twice");
+      }
+      groups.computeIfAbsent(change.group(), g -> new ArrayList<>()).add(change);
+    }
+    checkContradictions(table, number, changes);
+    List<Change> ordered = new ArrayList<>(changes.size());
+    for (Map.Entry<Group, List<Change>> entry : groups.entrySet()) {
+      List<Change> group = entry.getValue();
+      group.sort(Comparator.comparing(Change::canonical));
+      switch (entry.getKey()) {
+        case RENAME_COLUMN -> group.sort(Comparator
+            .comparingInt((Change c) -> -depth(((RenameColumn) c).path()))
+            .thenComparing(Change::canonical));
+        case ADD_COLUMN -> group = topological(table, number, group, c -> ((AddColumn) c).path(), (c, other) -> {
+          AddColumn add = (AddColumn) c;
+          String otherPath = ((AddColumn) other).path();
+          return add.parent().equals(otherPath) || add.parent().startsWith(otherPath + ".")
+              || (add.position().sibling() != null
+                  && join(add.parent(), add.position().sibling()).equals(otherPath));
+        });
+        case MOVE_COLUMN -> group = topological(table, number, group, c -> ((MoveColumn) c).path(), (c, other) -> {
+          MoveColumn move = (MoveColumn) c;
+          return move.position().sibling() != null
+              && join(Change.parentOf(move.path()), move.position().sibling()).equals(((MoveColumn) other).path());
+        });
+        default -> {
+        }
+      }
+      ordered.addAll(group);
+    }
+    return List.copyOf(ordered);
+  }
+
+  /** Kahn's algorithm; ties by column path, then canonical text; a cycle is a contradiction. */
+  private static List<Change> topological(TableName table, int number, List<Change> group,
+      Function<Change, String> path, BiPredicate<Change, Change> dependsOn) {
+    Map<Change, Integer> waiting = new HashMap<>();
+    Map<Change, List<Change>> dependents = new HashMap<>();
+    for (Change change : group) {
+      int count = 0;
+      for (Change other : group) {
+        if (other != change && dependsOn.test(change, other)) {
+          count++;
+          dependents.computeIfAbsent(other, o -> new ArrayList<>()).add(change);
+        }
+      }
+      waiting.put(change, count);
+    }
+    PriorityQueue<Change> ready = new PriorityQueue<>(Comparator.comparing(path).thenComparing(Change::canonical));
+    waiting.forEach((change, count) -> {
+      if (count == 0) {
+        ready.add(change);
+      }
+    });
+    List<Change> result = new ArrayList<>(group.size());
+    while (!ready.isEmpty()) {
+      Change next = ready.poll();
+      result.add(next);
+      for (Change dependent : dependents.getOrDefault(next, List.of())) {
+        if (waiting.merge(dependent, -1, Integer::sum) == 0) {
+          ready.add(dependent);
+        }
+      }
+    }
+    if (result.size() < group.size()) {
+      List<String> cycle = group.stream().filter(c -> !result.contains(c)).map(path).sorted().toList();
+      throw new StepException(table, number,
+          "Contradicting positions: " + String.join(", ", cycle) + " are placed relative to each other in a cycle");
+    }
+    return result;
+  }
+
+  private static void checkContradictions(TableName table, int number, List<Change> changes) {
+    Map<String, Change> renameFrom = new HashMap<>();
+    Map<String, Change> renameTo = new HashMap<>();
+    Map<String, Change> typeUpdates = new HashMap<>();
+    Map<String, Change> optionality = new HashMap<>();
+    Map<String, Change> docs = new HashMap<>();
+    Map<String, Change> adds = new HashMap<>();
+    Map<String, Change> moves = new HashMap<>();
+    Map<String, Change> partitionAdds = new HashMap<>();
+    Map<String, Change> properties = new HashMap<>();
+    Change sortOrder = null;
+    Change identifiers = null;
+    for (Change change : changes) {
+      Change clash = null;
+      if (change instanceof RenameColumn rename) {
+        clash = renameFrom.putIfAbsent(rename.path(), rename);
+        if (clash == null) {
+          clash = renameTo.putIfAbsent(rename.newPath(), rename);
+        }
+      } else if (change instanceof UpdateColumnType update) {
+        clash = typeUpdates.putIfAbsent(update.path(), update);
+      } else if (change instanceof MakeOptional update) {
+        clash = optionality.putIfAbsent(update.path(), update);
+      } else if (change instanceof RequireColumn update) {
+        clash = optionality.putIfAbsent(update.path(), update);
+      } else if (change instanceof UpdateColumnDoc update) {
+        clash = docs.putIfAbsent(update.path(), update);
+      } else if (change instanceof AddColumn add) {
+        clash = adds.putIfAbsent(add.path(), add);
+      } else if (change instanceof MoveColumn move) {
+        clash = moves.putIfAbsent(move.path(), move);
+      } else if (change instanceof AddPartitionField add) {
+        clash = partitionAdds.putIfAbsent(add.field().ref(), add);
+      } else if (change instanceof SetProperty set) {
+        clash = properties.putIfAbsent(set.key(), set);
+      } else if (change instanceof RemoveProperty remove) {
+        clash = properties.putIfAbsent(remove.key(), remove);
+      } else if (change instanceof SetSortOrder set) {
+        clash = sortOrder;
+        sortOrder = set;
+      } else if (change instanceof SetIdentifierColumns set) {
+        clash = identifiers;
+        identifiers = set;
+      }
+      if (clash != null) {
+        throw new StepException(table, number, "Contradicting changes: '" + clash + "' and '" + change
+            + "' (one step may change each thing once)");
+      }
+    }
+    for (Change rename : renameFrom.values()) {
+      Change chained = renameFrom.get(((RenameColumn) rename).newPath());
+      if (chained != null) {
+        throw new StepException(table, number, "Contradicting changes: '" + rename + "' and '" + chained
+            + "' (a rename to a name that another rename frees needs two steps)");
+      }
+    }
+  }
+
+  private static int depth(String path) {
+    return (int) path.chars().filter(c -> c == '.').count();
+  }
+
+  private static String join(String parent, String name) {
+    return parent.isEmpty() ? name : parent + "." + name;
+  }
+}

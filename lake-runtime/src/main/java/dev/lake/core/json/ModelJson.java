@@ -1,0 +1,266 @@
+package dev.lake.core.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.core.model.Column;
+import dev.lake.core.model.PartitionField;
+import dev.lake.core.model.SortField;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import dev.lake.core.model.Transform;
+import dev.lake.core.model.Type;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The canonical JSON form of a {@link TableModel}: the same model always gives the same bytes (fixed
+ * key order, two-space indent, {@code \n} line ends, a final newline), and {@link #read(String)} gives
+ * the model back. Column types are written in the type grammar.
+ *
+ * <pre>{@code
+ * {
+ *   "format": 1,
+ *   "table": "analytics.events",
+ *   "columns": [
+ *     {
+ *       "name": "id",
+ *       "type": "long",
+ *       "required": true
+ *     }
+ *   ],
+ *   "partitioning": [],
+ *   "sortOrder": [],
+ *   "identifierColumns": [],
+ *   "properties": {}
+ * }
+ * }</pre>
+ */
+public final class ModelJson {
+  /** The version of this form; a reader refuses any other. */
+  public static final int FORMAT = 1;
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final DefaultPrettyPrinter PRINTER = pretty();
+
+  private ModelJson() {}
+
+  /** The canonical JSON text of a model. */
+  public static String write(TableModel model) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(out)) {
+      json.setPrettyPrinter(PRINTER);
+      json.writeStartObject();
+      json.writeNumberField("format", FORMAT);
+      json.writeStringField("table", model.name().toString());
+      json.writeArrayFieldStart("columns");
+      for (Column column : model.columns()) {
+        json.writeStartObject();
+        json.writeStringField("name", column.name());
+        json.writeStringField("type", column.type().toString());
+        json.writeBooleanField("required", column.required());
+        if (column.doc() != null) {
+          json.writeStringField("doc", column.doc());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("partitioning");
+      for (PartitionField field : model.partitioning()) {
+        json.writeStartObject();
+        json.writeStringField("source", field.source());
+        json.writeStringField("transform", field.transform().toString());
+        if (field.name() != null) {
+          json.writeStringField("name", field.name());
+        }
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("sortOrder");
+      for (SortField field : model.sortOrder()) {
+        json.writeStartObject();
+        json.writeStringField("column", field.column());
+        json.writeStringField("direction", field.direction().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("nulls", field.nullOrder().name().toLowerCase(Locale.ROOT));
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("identifierColumns");
+      for (String column : model.identifierColumns()) {
+        json.writeString(column);
+      }
+      json.writeEndArray();
+      json.writeObjectFieldStart("properties");
+      for (var property : model.properties().entrySet()) {
+        json.writeStringField(property.getKey(), property.getValue());
+      }
+      json.writeEndObject();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.append('\n').toString();
+  }
+
+  /**
+   * Reads a model from its JSON form.
+   *
+   * @throws IllegalArgumentException when the text is not a model: the message says which field is wrong
+   */
+  public static TableModel read(String text) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("Invalid table model JSON: " + e.getOriginalMessage() + " at line "
+          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+    }
+    Reader reader = new Reader();
+    JsonNode object = reader.object(root, "the model");
+    reader.only(object, "the model", Set.of("format", "table", "columns", "partitioning", "sortOrder",
+        "identifierColumns", "properties"));
+    int format = reader.field(object, "format", "the model").asInt(-1);
+    if (!reader.field(object, "format", "the model").isInt() || format != FORMAT) {
+      throw new IllegalArgumentException("Unsupported table model format: " + object.get("format")
+          + " (this version of Lake reads format " + FORMAT + ")");
+    }
+    TableName name = reader.wrap("table", () -> TableName.parse(reader.text(object, "table", "the model")));
+    TableModel.Builder model = TableModel.builder(name);
+    int index = 0;
+    for (JsonNode node : reader.array(object, "columns", "the model")) {
+      String where = "column " + index++;
+      JsonNode column = reader.object(node, where);
+      reader.only(column, where, Set.of("name", "type", "required", "doc"));
+      model.column(reader.wrap(where, () -> new Column(reader.text(column, "name", where),
+          Type.parse(reader.text(column, "type", where)), reader.bool(column, "required", where),
+          column.has("doc") ? reader.text(column, "doc", where) : null)));
+    }
+    index = 0;
+    for (JsonNode node : reader.array(object, "partitioning", "the model")) {
+      String where = "partition field " + index++;
+      JsonNode field = reader.object(node, where);
+      reader.only(field, where, Set.of("source", "transform", "name"));
+      model.partition(reader.wrap(where, () -> new PartitionField(reader.text(field, "source", where),
+          Transform.parse(reader.text(field, "transform", where)),
+          field.has("name") ? reader.text(field, "name", where) : null)));
+    }
+    index = 0;
+    for (JsonNode node : reader.array(object, "sortOrder", "the model")) {
+      String where = "sort field " + index++;
+      JsonNode field = reader.object(node, where);
+      reader.only(field, where, Set.of("column", "direction", "nulls"));
+      model.sort(reader.wrap(where, () -> new SortField(reader.text(field, "column", where),
+          SortField.Direction.valueOf(reader.text(field, "direction", where).toUpperCase(Locale.ROOT)),
+          SortField.NullOrder.valueOf(reader.text(field, "nulls", where).toUpperCase(Locale.ROOT)))));
+    }
+    for (JsonNode node : reader.array(object, "identifierColumns", "the model")) {
+      if (!node.isTextual()) {
+        throw new IllegalArgumentException("Invalid table model JSON: identifierColumns must hold strings");
+      }
+      model.identifier(node.asText());
+    }
+    JsonNode properties = reader.object(reader.field(object, "properties", "the model"), "properties");
+    TreeMap<String, String> values = new TreeMap<>();
+    for (Iterator<String> keys = properties.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      values.put(key, reader.text(properties, key, "properties"));
+    }
+    values.forEach(model::property);
+    return model.build();
+  }
+
+  private static DefaultPrettyPrinter pretty() {
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    return new DefaultPrettyPrinter()
+        .withSeparators(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+  }
+
+  /** Strict field access with messages that say where. */
+  private static final class Reader {
+    JsonNode field(JsonNode object, String name, String where) {
+      JsonNode value = object.get(name);
+      if (value == null || value.isNull()) {
+        throw invalid(where + " has no '" + name + "'");
+      }
+      return value;
+    }
+
+    String text(JsonNode object, String name, String where) {
+      JsonNode value = field(object, name, where);
+      if (!value.isTextual()) {
+        throw invalid("'" + name + "' of " + where + " must be a string");
+      }
+      return value.asText();
+    }
+
+    boolean bool(JsonNode object, String name, String where) {
+      JsonNode value = field(object, name, where);
+      if (!value.isBoolean()) {
+        throw invalid("'" + name + "' of " + where + " must be true or false");
+      }
+      return value.asBoolean();
+    }
+
+    JsonNode object(JsonNode node, String where) {
+      if (node == null || !node.isObject()) {
+        throw invalid(where + " must be an object");
+      }
+      return node;
+    }
+
+    List<JsonNode> array(JsonNode object, String name, String where) {
+      JsonNode value = field(object, name, where);
+      if (!value.isArray()) {
+        throw invalid("'" + name + "' of " + where + " must be an array");
+      }
+      List<JsonNode> items = new ArrayList<>();
+      value.forEach(items::add);
+      return items;
+    }
+
+    void only(JsonNode object, String where, Set<String> known) {
+      for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!known.contains(name)) {
+          throw invalid(where + " has an unknown field '" + name + "'");
+        }
+      }
+    }
+
+    <T> T wrap(String where, Supplier<T> read) {
+      try {
+        return read.get();
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().startsWith("Invalid table model JSON")) {
+          throw e;
+        }
+        throw invalid(where + ": " + e.getMessage());
+      }
+    }
+
+    private static IllegalArgumentException invalid(String problem) {
+      return new IllegalArgumentException("Invalid table model JSON: " + problem);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** The canonical JSON form of a table model, as written to {@code META-INF/lake/}. */
+package dev.lake.core.json;
