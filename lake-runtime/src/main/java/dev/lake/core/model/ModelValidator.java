@@ -50,7 +50,7 @@ final class ModelValidator {
       if (same != null) {
         problems.add("Duplicate partition field: " + field.ref());
       }
-      if (field.transform().kind().isTime()) {
+      if (same == null && field.transform().kind().isTime()) {
         PartitionField other = timeBySource.putIfAbsent(field.source(), field);
         if (other != null) {
           problems.add("Redundant partition fields: " + other.ref() + " and " + field.ref()
