@@ -1,0 +1,46 @@
+package dev.lake.core.engine;
+
+import dev.lake.core.model.TableName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One table's migration status in one catalog.
+ *
+ * @param table the table
+ * @param exists whether the table exists in the catalog
+ * @param appliedStep the last applied step, -1 for none
+ * @param lastStep the last step in code
+ * @param pending the steps in code not applied yet
+ * @param appliedAt when the last step was applied, or null
+ * @param appliedBy who applied it, or null
+ * @param checksumMismatches applied steps whose code changed since, one message each
+ * @param unknownSteps applied steps that no longer exist in code, one message
+ * @param liveDrift changes made to the table outside Lake, in DDL-like words
+ * @param unmanaged a message when the table exists but records no migration state
+ */
+public record TableStatus(TableName table, boolean exists, int appliedStep, int lastStep, List<Integer> pending,
+    String appliedAt, String appliedBy, List<String> checksumMismatches, List<String> unknownSteps,
+    List<String> liveDrift, String unmanaged) {
+
+  public TableStatus {
+    pending = List.copyOf(pending);
+    checksumMismatches = List.copyOf(checksumMismatches);
+    unknownSteps = List.copyOf(unknownSteps);
+    liveDrift = List.copyOf(liveDrift);
+  }
+
+  /** Everything wrong with this table, one message each; empty when all is well. */
+  public List<String> problems() {
+    List<String> problems = new ArrayList<>(checksumMismatches);
+    problems.addAll(unknownSteps);
+    if (unmanaged != null) {
+      problems.add(unmanaged);
+    }
+    if (!liveDrift.isEmpty()) {
+      problems.add(table + " was changed outside Lake (live drift): " + String.join("; ", liveDrift)
+          + ". Undo the change, or declare it and run 'mvn lake:generate' to add a migration for it");
+    }
+    return problems;
+  }
+}
