@@ -3,8 +3,11 @@ package dev.lake.iceberg;
 import dev.lake.core.engine.LakeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
@@ -39,14 +42,32 @@ public final class IcebergCatalogs {
     return properties;
   }
 
-  /** Opens the embedded catalog in {@code directory}, creating it on first use. */
+  /**
+   * The Iceberg name of the embedded catalog. A JDBC catalog keys its rows by catalog name, so the
+   * name is fixed: whatever a project calls the catalog, the same directory shows the same tables.
+   */
+  public static final String EMBEDDED_CATALOG_NAME = "lake";
+
+  /** Serializes the embedded catalog's set-up within this JVM; the lock file does so across processes. */
+  private static final Object EMBEDDED_SETUP = new Object();
+
+  /**
+   * Opens the embedded catalog in {@code directory}, creating it on first use. Opening sets up the
+   * catalog's tables in the SQLite file; runs that start together (threads or processes) take turns.
+   */
   public static IcebergTableFormat embedded(String name, Path directory) {
-    try {
-      Files.createDirectories(directory.resolve(EMBEDDED_WAREHOUSE));
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot create the embedded catalog in " + directory, e);
+    String description = "catalog '" + name + "' (embedded)";
+    synchronized (EMBEDDED_SETUP) {
+      try {
+        Files.createDirectories(directory.resolve(EMBEDDED_WAREHOUSE));
+        try (FileChannel lockFile = FileChannel.open(directory.resolve("catalog.lock"), StandardOpenOption.CREATE,
+            StandardOpenOption.WRITE); FileLock lock = lockFile.lock()) {
+          return open(EMBEDDED_CATALOG_NAME, description, embeddedProperties(directory));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot open the embedded " + description + " in " + directory, e);
+      }
     }
-    return open(name, embeddedProperties(directory));
   }
 
   /**
@@ -59,7 +80,10 @@ public final class IcebergCatalogs {
   public static IcebergTableFormat open(String name, Map<String, String> properties) {
     String type = properties.getOrDefault(CatalogUtil.ICEBERG_CATALOG_TYPE,
         properties.getOrDefault(CatalogProperties.CATALOG_IMPL, "?"));
-    String description = "catalog '" + name + "' (" + type + ")";
+    return open(name, "catalog '" + name + "' (" + type + ")", properties);
+  }
+
+  private static IcebergTableFormat open(String name, String description, Map<String, String> properties) {
     try {
       Catalog catalog = CatalogUtil.buildIcebergCatalog(name, properties, new Configuration());
       return new IcebergTableFormat(description, catalog);

@@ -120,11 +120,21 @@ public final class IcebergTableFormat implements TableFormat {
     Schema schema = IcebergModels.schema(after);
     Map<String, String> properties = new HashMap<>(after.properties());
     properties.putAll(commit.next().toProperties());
-    Transaction transaction = catalog.buildTable(identifier(name), schema)
-        .withPartitionSpec(IcebergModels.spec(schema, after.partitioning()))
-        .withSortOrder(IcebergModels.sortOrder(schema, after.sortOrder()))
-        .withProperties(properties)
-        .createTransaction();
+    Transaction transaction;
+    try {
+      transaction = catalog.buildTable(identifier(name), schema)
+          .withPartitionSpec(IcebergModels.spec(schema, after.partitioning()))
+          .withSortOrder(IcebergModels.sortOrder(schema, after.sortOrder()))
+          .withProperties(properties)
+          .createTransaction();
+    } catch (RuntimeException e) {
+      // Catalogs report a table created meanwhile in different ways (AlreadyExistsException, a failed
+      // precondition): what counts is whether it exists now.
+      if (catalog.tableExists(identifier(name))) {
+        throw new ConcurrentCommitException("Another run created " + name + " first", e);
+      }
+      throw e;
+    }
     runCode(commit, transaction, where);
     check(name, transaction, commit, where);
     transaction.commitTransaction();
@@ -428,8 +438,11 @@ public final class IcebergTableFormat implements TableFormat {
       if (!namespaces.namespaceExists(namespace)) {
         try {
           namespaces.createNamespace(namespace);
-        } catch (AlreadyExistsException e) {
-          // created by a concurrent run
+        } catch (RuntimeException e) {
+          // A concurrent run may have created it (JDBC catalogs report a failed insert, not AlreadyExists).
+          if (!namespaces.namespaceExists(namespace)) {
+            throw e;
+          }
         }
       }
     }

@@ -183,7 +183,7 @@ class IcebergEngineTest {
   }
 
   private static String kind(String catalog) {
-    return catalog.equals(Catalogs.EMBEDDED) ? "jdbc" : "hadoop";
+    return catalog.equals(Catalogs.EMBEDDED) ? "embedded" : "hadoop";
   }
 
   /** V0001 after an edit: one more property. */

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * Joins the resolved migrations (code) with the state each table records (catalog), and applies,
@@ -46,6 +47,14 @@ public final class Engine {
 
   /** Applies pending steps; a table that fails leaves the others going. */
   public MigrateResult migrate(MigrateOptions options) {
+    return migrate(options, applied -> { });
+  }
+
+  /**
+   * Applies pending steps, telling {@code onApplied} of each step as soon as it has landed (from the
+   * thread that applied it); a table that fails leaves the others going.
+   */
+  public MigrateResult migrate(MigrateOptions options, Consumer<MigrateResult.Applied> onApplied) {
     List<ResolvedTable> selected = select(options.tables());
     List<MigrateResult.Applied> applied = Collections.synchronizedList(new ArrayList<>());
     List<MigrateResult.Planned> planned = Collections.synchronizedList(new ArrayList<>());
@@ -56,7 +65,7 @@ public final class Engine {
       for (ResolvedTable table : selected) {
         futures.add(pool.submit(() -> {
           try {
-            migrate(table, options, applied, planned);
+            migrate(table, options, applied::add, planned, onApplied);
           } catch (LakeException e) {
             failures.put(table.name(), e.getMessage());
           } catch (RuntimeException e) {
@@ -84,8 +93,8 @@ public final class Engine {
     return new MigrateResult(appliedInOrder, plannedInOrder, failures);
   }
 
-  private void migrate(ResolvedTable table, MigrateOptions options, List<MigrateResult.Applied> applied,
-      List<MigrateResult.Planned> planned) {
+  private void migrate(ResolvedTable table, MigrateOptions options, Consumer<MigrateResult.Applied> applied,
+      List<MigrateResult.Planned> planned, Consumer<MigrateResult.Applied> onApplied) {
     int last = options.target() < 0 ? table.lastStep() : Math.min(options.target(), table.lastStep());
     int conflicts = 0;
     while (true) {
@@ -119,8 +128,10 @@ public final class Engine {
       try {
         format.commit(new StepCommit(migration, before, after, state, nextState, code));
         conflicts = 0;
-        applied.add(new MigrateResult.Applied(table.name(), next, migration.description(),
-            Duration.between(start, clock.instant())));
+        MigrateResult.Applied step = new MigrateResult.Applied(table.name(), next, migration.description(),
+            Duration.between(start, clock.instant()));
+        applied.accept(step);
+        onApplied.accept(step);
       } catch (ConcurrentCommitException e) {
         if (++conflicts > MAX_CONFLICTS) {
           throw new LakeException("Cannot migrate " + table.name() + " step " + next + " in " + format.catalog()
