@@ -44,18 +44,24 @@ public final class LakeIndex {
 
   private LakeIndex() {}
 
+  /** The index files of these entries: path below the class output to content. */
+  public static Map<String, String> files(List<Entry> entries) {
+    Map<String, String> files = new TreeMap<>();
+    files.put(TABLES, lines(entries.stream().map(e -> e.table().toString()).sorted().toList()));
+    for (Entry entry : entries) {
+      String dir = ROOT + entry.table() + "/";
+      entry.model().ifPresent(model -> files.put(dir + "model.json", ModelJson.write(model)));
+      files.put(dir + "migrations", lines(entry.migrationClasses()));
+    }
+    return files;
+  }
+
   /** Writes the index of these entries below a class output directory. */
   public static void write(Path classOutput, List<Entry> entries) throws IOException {
-    List<String> names = entries.stream().map(e -> e.table().toString()).sorted().toList();
-    Files.createDirectories(classOutput.resolve(ROOT));
-    Files.writeString(classOutput.resolve(TABLES), lines(names), StandardCharsets.UTF_8);
-    for (Entry entry : entries) {
-      Path dir = classOutput.resolve(ROOT + entry.table());
-      Files.createDirectories(dir);
-      if (entry.model().isPresent()) {
-        Files.writeString(dir.resolve("model.json"), ModelJson.write(entry.model().get()), StandardCharsets.UTF_8);
-      }
-      Files.writeString(dir.resolve("migrations"), lines(entry.migrationClasses()), StandardCharsets.UTF_8);
+    for (Map.Entry<String, String> file : files(entries).entrySet()) {
+      Path path = classOutput.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
     }
   }
 

@@ -1,0 +1,8 @@
+package dev.lake.processor;
+
+import dev.lake.core.diff.RenameHints;
+import dev.lake.core.model.TableModel;
+import javax.lang.model.element.TypeElement;
+
+/** A {@code @LakeTable} declaration read into the model, with its rename hints. */
+record Declaration(TypeElement element, TableModel model, RenameHints hints) {}

@@ -1,0 +1,255 @@
+package dev.lake.processor;
+
+import com.palantir.javapoet.JavaFile;
+import dev.lake.annotations.LakeTable;
+import dev.lake.annotations.Migration;
+import dev.lake.core.change.Change;
+import dev.lake.core.change.Lint;
+import dev.lake.core.change.Step;
+import dev.lake.core.change.StepException;
+import dev.lake.core.diff.Diff;
+import dev.lake.core.index.LakeIndex;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import dev.lake.core.replay.History;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
+
+/**
+ * Lake's annotation processor: reads the {@code @LakeTable} declarations and the {@code @Migration}
+ * history of the sources being compiled, replays the history, reports drift (a warning, or an error
+ * with {@code -Alake.drift=error}), writes the next migration of each drifted table when asked
+ * ({@code -Alake.generate}), and writes Lake's index ({@code META-INF/lake/}) for the runtime.
+ */
+public final class LakeProcessor extends AbstractProcessor {
+  private Reporter reporter;
+  private boolean processed;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    reporter = new Reporter(environment.getMessager());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(LakeTable.class.getCanonicalName(), Migration.class.getCanonicalName());
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Options.ALL;
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    if (processed || round.processingOver()) {
+      return false;
+    }
+    Set<TypeElement> tables = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    tables.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(LakeTable.class)));
+    Set<TypeElement> migrations = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
+    migrations.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Migration.class)));
+    if (tables.isEmpty() && migrations.isEmpty()) {
+      return false;
+    }
+    processed = true;
+    try {
+      process(tables, migrations);
+    } catch (RuntimeException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Lake's annotation processor failed: " + e
+          + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "") + ". Please report this.");
+    }
+    return false;
+  }
+
+  private void process(Set<TypeElement> tables, Set<TypeElement> migrations) {
+    Options options;
+    try {
+      options = Options.parse(processingEnv.getOptions());
+    } catch (IllegalArgumentException e) {
+      processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, e.getMessage());
+      return;
+    }
+    Path project = projectDirectory(options);
+    AvroReader avro = new AvroReader(reporter, () -> options.avroDirectory() != null ? options.avroDirectory()
+        : project == null ? null : project.resolve("src/main/avro"));
+    DeclarationReader declarationReader = new DeclarationReader(processingEnv.getElementUtils(),
+        processingEnv.getTypeUtils(), reporter, avro);
+    HistoryReader historyReader = new HistoryReader(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+        reporter);
+
+    Map<TableName, Declaration> declarations = new TreeMap<>();
+    for (TypeElement type : tables) {
+      declarationReader.read(type).ifPresent(declaration -> {
+        Declaration other = declarations.putIfAbsent(declaration.model().name(), declaration);
+        if (other != null) {
+          reporter.error(type, LakeTable.class, "name", "Table " + declaration.model().name() + " is declared twice: "
+              + "also by " + other.element().getQualifiedName() + "; declare each table once");
+        }
+      });
+    }
+    Map<TableName, List<HistoryReader.Source>> histories = new TreeMap<>();
+    for (TypeElement type : migrations) {
+      historyReader.read(type).ifPresent(source ->
+          histories.computeIfAbsent(source.step().table(), t -> new ArrayList<>()).add(source));
+    }
+
+    Set<TableName> names = new TreeSet<>(declarations.keySet());
+    names.addAll(histories.keySet());
+    List<LakeIndex.Entry> index = new ArrayList<>();
+    for (TableName table : names) {
+      Declaration declaration = declarations.get(table);
+      List<HistoryReader.Source> sources = new ArrayList<>(histories.getOrDefault(table, List.of()));
+      sources.sort(Comparator.comparingInt(s -> s.step().number()));
+      if (declaration == null) {
+        for (HistoryReader.Source source : sources) {
+          reporter.error(source.element(), Migration.class, "table", "No @LakeTable declares " + table
+              + " (declared: " + (declarations.isEmpty() ? "none" : declarations.keySet().stream()
+                  .map(TableName::toString).collect(Collectors.joining(", "))) + "); fix the table name");
+        }
+        continue;
+      }
+      Optional<TableModel> replayed = replay(table, sources);
+      index.add(new LakeIndex.Entry(table, Optional.of(declaration.model()),
+          sources.stream().map(HistoryReader.Source::binaryName).toList(), "source"));
+      if (replayed.isPresent()) {
+        drift(declaration, replayed.get(), sources, options, project);
+      }
+    }
+    writeIndex(index);
+  }
+
+  /** The replay of a table's history; empty after reporting why it is broken. */
+  private Optional<TableModel> replay(TableName table, List<HistoryReader.Source> sources) {
+    try {
+      return Optional.of(History.of(table, sources.stream().map(HistoryReader.Source::step).toList()).replay());
+    } catch (StepException e) {
+      List<HistoryReader.Source> culprits = sources.stream().filter(s -> s.step().number() == e.step()).toList();
+      for (HistoryReader.Source source : culprits.isEmpty() ? sources : culprits) {
+        reporter.error(source.element(), Migration.class, "step", e.getMessage());
+      }
+      return Optional.empty();
+    }
+  }
+
+  private void drift(Declaration declaration, TableModel replayed, List<HistoryReader.Source> sources,
+      Options options, Path project) {
+    TableName table = declaration.model().name();
+    List<Change> changes;
+    try {
+      changes = Diff.between(replayed, declaration.model(), declaration.hints());
+    } catch (IllegalArgumentException e) {
+      reporter.error(declaration.element(), e.getMessage() + " (see @Column(formerly = ...) and Avro aliases)");
+      return;
+    }
+    if (changes.isEmpty()) {
+      return;
+    }
+    int next = sources.size();
+    if (options.generate() && options.tables().test(table)) {
+      generate(declaration, changes, next, sources, options, project);
+      return;
+    }
+    String what = changes.stream().map(Change::toString).collect(Collectors.joining("; "));
+    String message = next == 0
+        ? "Table " + table + " has no migrations yet (it needs: " + what + "). Run 'mvn lake:generate' to write step 0,"
+            + " which creates it"
+        : "Table " + table + " has drifted from its migrations (step " + (next - 1) + "): " + what
+            + ". Run 'mvn lake:generate' to write step " + next;
+    reporter.report(options.driftIsError() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING, declaration.element(),
+        message);
+  }
+
+  private void generate(Declaration declaration, List<Change> changes, int next, List<HistoryReader.Source> sources,
+      Options options, Path project) {
+    TableName table = declaration.model().name();
+    if (Lint.classify(changes) == Lint.Risk.DESTRUCTIVE && !options.allowDestructive()) {
+      String drops = changes.stream().filter(c -> Lint.classify(c) == Lint.Risk.DESTRUCTIVE).map(Change::toString)
+          .collect(Collectors.joining(", "));
+      reporter.error(declaration.element(), "The next migration of " + table + " would lose data (" + drops + "). "
+          + "Declare the column again (with @Column(formerly = \"...\") if it was renamed), or run "
+          + "'mvn lake:generate -Dlake.allowDestructive' if you mean it");
+      return;
+    }
+    Path directory = options.generateDirectory() != null ? options.generateDirectory()
+        : project == null ? null : project.resolve("src/main/java");
+    if (directory == null) {
+      reporter.error(declaration.element(), "Cannot tell where to write migrations: pass -A"
+          + Options.GENERATE_DIRECTORY + "=<source root>");
+      return;
+    }
+    String packageName = sources.isEmpty()
+        ? MigrationWriter.packageFor(processingEnv.getElementUtils().getPackageOf(declaration.element())
+            .getQualifiedName().toString(), table)
+        : processingEnv.getElementUtils().getPackageOf(sources.get(sources.size() - 1).element())
+            .getQualifiedName().toString();
+    MigrationWriter.Migration migration = new MigrationWriter.Migration(table, next,
+        Step.of(table, next, changes).changes(), packageName, options.author(), options.reason());
+    JavaFile file = MigrationWriter.write(migration);
+    try {
+      Path written = file.writeToPath(directory);
+      reporter.note("Wrote " + written + " (step " + next + " of " + table + ")");
+    } catch (IOException e) {
+      reporter.error(declaration.element(), "Cannot write migration " + migration.className() + " to " + directory
+          + ": " + e.getMessage());
+    }
+  }
+
+  private void writeIndex(List<LakeIndex.Entry> entries) {
+    for (Map.Entry<String, String> file : LakeIndex.files(entries).entrySet()) {
+      try {
+        FileObject resource = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "", file.getKey());
+        try (Writer writer = resource.openWriter()) {
+          writer.write(file.getValue());
+        }
+      } catch (IOException e) {
+        processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, "Cannot write Lake's index "
+            + file.getKey() + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /**
+   * The project's base directory: from {@code -Alake.projectDirectory}, else derived from the class
+   * output ({@code <project>/target/classes}); never the working directory, which a reactor build sets
+   * to the parent project.
+   */
+  private Path projectDirectory(Options options) {
+    if (options.projectDirectory() != null) {
+      return options.projectDirectory();
+    }
+    try {
+      URI uri = processingEnv.getFiler().getResource(StandardLocation.CLASS_OUTPUT, "", "lake-probe").toUri();
+      Path classes = Path.of(uri).getParent();
+      return classes.getParent() == null ? null : classes.getParent().getParent();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package dev.lake.processor;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import dev.lake.annotations.AddColumn;
+import dev.lake.annotations.AddPartitionField;
+import dev.lake.annotations.DropColumn;
+import dev.lake.annotations.DropPartitionField;
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.MakeOptional;
+import dev.lake.annotations.Migration;
+import dev.lake.annotations.MoveColumn;
+import dev.lake.annotations.RemoveProperty;
+import dev.lake.annotations.RenameColumn;
+import dev.lake.annotations.RequireColumn;
+import dev.lake.annotations.SetIdentifierColumns;
+import dev.lake.annotations.SetProperty;
+import dev.lake.annotations.SetSortOrder;
+import dev.lake.annotations.UpdateColumnDoc;
+import dev.lake.annotations.UpdateColumnType;
+import dev.lake.core.change.Change;
+import dev.lake.core.change.Lint;
+import dev.lake.core.change.Position;
+import dev.lake.core.model.SortField;
+import dev.lake.core.model.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes a step as a migration class with JavaPoet. Works on the model's changes only, never on an
+ * element. The same step gives the same bytes.
+ */
+final class MigrationWriter {
+  private static final int MAX_SLUG = 48;
+
+  /** What to write. */
+  record Migration(TableName table, int step, List<Change> changes, String packageName, String author,
+      String reason) {
+
+    String description() {
+      return MigrationWriter.description(table, step, changes);
+    }
+
+    String className() {
+      return String.format(Locale.ROOT, "V%04d_%s", step, slug(description()));
+    }
+  }
+
+  private MigrationWriter() {}
+
+  static JavaFile write(Migration migration) {
+    AnnotationSpec.Builder header = AnnotationSpec.builder(dev.lake.annotations.Migration.class)
+        .addMember("table", "$S", migration.table().toString())
+        .addMember("step", "$L", migration.step());
+    if (!migration.author().isEmpty()) {
+      header.addMember("author", "$S", migration.author());
+    }
+    if (!migration.reason().isEmpty()) {
+      header.addMember("reason", "$S", migration.reason());
+    }
+    header.addMember("description", "$S", migration.description());
+    if (Lint.classify(migration.changes()) == Lint.Risk.DESTRUCTIVE) {
+      header.addMember("destructive", "$L", true);
+    }
+    CodeBlock.Builder javadoc = CodeBlock.builder()
+        .add("$L.\n\n<p>Changes, in the order they apply:\n<ul>\n", capitalize(migration.description()));
+    for (Change change : migration.changes()) {
+      javadoc.add("  <li>$L ($L)\n", escape(change.toString()),
+          Lint.classify(change).name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    }
+    javadoc.add("</ul>\n");
+    TypeSpec.Builder type = TypeSpec.classBuilder(migration.className())
+        .addJavadoc(javadoc.build())
+        .addAnnotation(header.build())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(LakeMigration.class);
+    for (Change change : migration.changes()) {
+      type.addAnnotation(annotation(change));
+    }
+    return JavaFile.builder(migration.packageName(), type.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  static AnnotationSpec annotation(Change change) {
+    if (change instanceof Change.AddColumn add) {
+      AnnotationSpec.Builder builder = AnnotationSpec.builder(AddColumn.class);
+      if (!add.parent().isEmpty()) {
+        builder.addMember("parent", "$S", add.parent());
+      }
+      builder.addMember("name", "$S", add.column().name()).addMember("type", "$S", add.column().type().toString());
+      if (add.column().required()) {
+        builder.addMember("required", "$L", true);
+      }
+      if (add.column().doc() != null) {
+        builder.addMember("doc", "$S", add.column().doc());
+      }
+      if (add.position().kind() == Position.Kind.FIRST) {
+        builder.addMember("first", "$L", true);
+      } else if (add.position().kind() == Position.Kind.AFTER) {
+        builder.addMember("after", "$S", add.position().sibling());
+      }
+      return builder.build();
+    } else if (change instanceof Change.DropColumn drop) {
+      return AnnotationSpec.builder(DropColumn.class).addMember("value", "$S", drop.path()).build();
+    } else if (change instanceof Change.RenameColumn rename) {
+      return AnnotationSpec.builder(RenameColumn.class).addMember("from", "$S", rename.path())
+          .addMember("to", "$S", rename.newName()).build();
+    } else if (change instanceof Change.UpdateColumnType update) {
+      return AnnotationSpec.builder(UpdateColumnType.class).addMember("path", "$S", update.path())
+          .addMember("type", "$S", update.type().toString()).build();
+    } else if (change instanceof Change.MakeOptional update) {
+      return AnnotationSpec.builder(MakeOptional.class).addMember("value", "$S", update.path()).build();
+    } else if (change instanceof Change.RequireColumn update) {
+      return AnnotationSpec.builder(RequireColumn.class).addMember("value", "$S", update.path()).build();
+    } else if (change instanceof Change.UpdateColumnDoc update) {
+      return AnnotationSpec.builder(UpdateColumnDoc.class).addMember("path", "$S", update.path())
+          .addMember("doc", "$S", update.doc() == null ? "" : update.doc()).build();
+    } else if (change instanceof Change.MoveColumn move) {
+      AnnotationSpec.Builder builder = AnnotationSpec.builder(MoveColumn.class).addMember("path", "$S", move.path());
+      switch (move.position().kind()) {
+        case FIRST -> builder.addMember("first", "$L", true);
+        case AFTER -> builder.addMember("after", "$S", move.position().sibling());
+        case BEFORE -> builder.addMember("before", "$S", move.position().sibling());
+        default -> throw new IllegalStateException("A move has a position: " + move);
+      }
+      return builder.build();
+    } else if (change instanceof Change.AddPartitionField add) {
+      AnnotationSpec.Builder builder = AnnotationSpec.builder(AddPartitionField.class)
+          .addMember("source", "$S", add.field().source())
+          .addMember("transform", "$S", add.field().transform().toString());
+      if (add.field().name() != null) {
+        builder.addMember("name", "$S", add.field().name());
+      }
+      return builder.build();
+    } else if (change instanceof Change.DropPartitionField drop) {
+      return AnnotationSpec.builder(DropPartitionField.class).addMember("value", "$S", drop.ref()).build();
+    } else if (change instanceof Change.SetSortOrder sort) {
+      return strings(AnnotationSpec.builder(SetSortOrder.class),
+          sort.fields().stream().map(SortField::toString).toList());
+    } else if (change instanceof Change.SetIdentifierColumns identifiers) {
+      return strings(AnnotationSpec.builder(SetIdentifierColumns.class), identifiers.columns());
+    } else if (change instanceof Change.SetProperty set) {
+      return AnnotationSpec.builder(SetProperty.class).addMember("key", "$S", set.key())
+          .addMember("value", "$S", set.value()).build();
+    } else if (change instanceof Change.RemoveProperty remove) {
+      return AnnotationSpec.builder(RemoveProperty.class).addMember("value", "$S", remove.key()).build();
+    }
+    throw new IllegalStateException("Unknown change: " + change);
+  }
+
+  private static AnnotationSpec strings(AnnotationSpec.Builder builder, List<String> values) {
+    if (values.isEmpty()) {
+      return builder.addMember("value", "{}").build();
+    }
+    values.forEach(value -> builder.addMember("value", "$S", value));
+    return builder.build();
+  }
+
+  /** A few words on what the step does: {@code create events}, {@code add device, rename ts}. */
+  static String description(TableName table, int step, List<Change> changes) {
+    if (step == 0) {
+      return "create " + table.name();
+    }
+    List<String> words = new ArrayList<>();
+    for (Change change : changes) {
+      String word = words(change);
+      if (!words.contains(word)) {
+        words.add(word);
+      }
+    }
+    if (words.size() > 3) {
+      return String.join(", ", words.subList(0, 3)) + " and " + (words.size() - 3) + " more";
+    }
+    return String.join(", ", words);
+  }
+
+  private static String words(Change change) {
+    if (change instanceof Change.AddColumn add) {
+      return "add " + add.column().name();
+    } else if (change instanceof Change.DropColumn drop) {
+      return "drop " + leaf(drop.path());
+    } else if (change instanceof Change.RenameColumn rename) {
+      return "rename " + leaf(rename.path());
+    } else if (change instanceof Change.UpdateColumnType update) {
+      return "widen " + leaf(update.path());
+    } else if (change instanceof Change.MakeOptional update) {
+      return "make " + leaf(update.path()) + " optional";
+    } else if (change instanceof Change.RequireColumn update) {
+      return "require " + leaf(update.path());
+    } else if (change instanceof Change.UpdateColumnDoc update) {
+      return "document " + leaf(update.path());
+    } else if (change instanceof Change.MoveColumn move) {
+      return "move " + leaf(move.path());
+    } else if (change instanceof Change.AddPartitionField || change instanceof Change.DropPartitionField) {
+      return "repartition";
+    } else if (change instanceof Change.SetSortOrder) {
+      return "sort";
+    } else if (change instanceof Change.SetIdentifierColumns) {
+      return "set identifiers";
+    }
+    return "set properties";
+  }
+
+  private static String leaf(String path) {
+    return path.substring(path.lastIndexOf('.') + 1);
+  }
+
+  /** {@code add device, rename ts} becomes {@code AddDeviceRenameTs}. */
+  static String slug(String description) {
+    StringBuilder slug = new StringBuilder();
+    for (String word : description.split("[^A-Za-z0-9]+")) {
+      if (!word.isEmpty() && slug.length() + word.length() <= MAX_SLUG) {
+        slug.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+    }
+    return slug.length() == 0 ? "Migration" : slug.toString();
+  }
+
+  /** The default package of a table's migrations: {@code <declaration's package>.migrations.<db>.<table>}. */
+  static String packageFor(String declarationPackage, TableName table) {
+    List<String> parts = new ArrayList<>();
+    if (!declarationPackage.isEmpty()) {
+      parts.add(declarationPackage);
+    }
+    parts.add("migrations");
+    table.namespace().forEach(level -> parts.add(identifier(level)));
+    parts.add(identifier(table.name()));
+    return String.join(".", parts);
+  }
+
+  private static final Set<String> RESERVED = Set.of("true", "false", "null");
+
+  private static String identifier(String name) {
+    String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+    if (id.isEmpty() || !Character.isJavaIdentifierStart(id.charAt(0)) || SourceVersion.isKeyword(id)
+        || RESERVED.contains(id)) {
+      id = "_" + id;
+    }
+    return id;
+  }
+
+  private static String capitalize(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;");
+  }
+}
