@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /** Makes a {@code byte[]} or {@code ByteBuffer} column {@code fixed[N]} instead of {@code binary}. */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 public @interface Fixed {
   /** The length in bytes, at least 1. */
   int value();

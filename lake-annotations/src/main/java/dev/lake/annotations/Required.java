@@ -9,9 +9,10 @@ import java.lang.annotation.Target;
 /**
  * Makes a column of a reference type required ({@code not null}). Primitive fields are always
  * required; reference types are optional unless annotated with this or a common {@code NonNull} /
- * {@code NotNull} annotation.
+ * {@code NotNull} annotation. The elements of a list and the values of a map declared in Java are
+ * optional; an Avro-backed declaration can make them required.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
-@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.TYPE_USE})
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD})
 public @interface Required {}

@@ -192,7 +192,7 @@ final class DeclarationReader {
         if (type1 == null) {
           continue;
         }
-        boolean required = javaType.getKind().isPrimitive() || isRequired(member) || isRequired(javaType);
+        boolean required = javaType.getKind().isPrimitive() || isRequired(member);
         if (isOptional(javaType)) {
           required = false;
         }
@@ -268,8 +268,8 @@ final class DeclarationReader {
 
     /** The Lake type of a Java type, or null after reporting why it has none. */
     private Type map(Element member, TypeMirror type, String path, Set<String> visiting, boolean inCollection) {
-      Decimal decimal = annotation(member, type, Decimal.class);
-      Fixed fixed = annotation(member, type, Fixed.class);
+      Decimal decimal = member.getAnnotation(Decimal.class);
+      Fixed fixed = member.getAnnotation(Fixed.class);
       switch (type.getKind()) {
         case BOOLEAN:
           return PrimitiveType.BOOLEAN;
@@ -354,7 +354,7 @@ final class DeclarationReader {
         }
         Type key = map(member, arguments.get(0), path + ".key", visiting, true);
         Type value = map(member, arguments.get(1), path + ".value", visiting, true);
-        return key == null || value == null ? null : new MapType(key, value, isRequired(arguments.get(1)));
+        return key == null || value == null ? null : new MapType(key, value, false);
       }
       if (isA(type, "java.util.Collection")) {
         List<? extends TypeMirror> arguments = declared.getTypeArguments();
@@ -362,7 +362,7 @@ final class DeclarationReader {
           return unsupported(member, type, path);
         }
         Type elementType = map(member, arguments.get(0), path + ".element", visiting, true);
-        return elementType == null ? null : new ListType(elementType, isRequired(arguments.get(0)));
+        return elementType == null ? null : new ListType(elementType, false);
       }
       if (name.startsWith("java.") || name.startsWith("javax.")
           || (element.getKind() != ElementKind.RECORD && element.getKind() != ElementKind.CLASS)) {
@@ -427,11 +427,6 @@ final class DeclarationReader {
     return member.getAnnotation(Required.class) != null || hasNotNull(member.getAnnotationMirrors());
   }
 
-  private static boolean isRequired(TypeMirror type) {
-    return type.getKind().isPrimitive() || type.getAnnotation(Required.class) != null
-        || hasNotNull(type.getAnnotationMirrors());
-  }
-
   private static boolean hasNotNull(List<? extends AnnotationMirror> mirrors) {
     for (AnnotationMirror mirror : mirrors) {
       if (NOT_NULL.contains(mirror.getAnnotationType().asElement().getSimpleName().toString())) {
@@ -439,10 +434,5 @@ final class DeclarationReader {
       }
     }
     return false;
-  }
-
-  private static <A extends Annotation> A annotation(Element member, TypeMirror type, Class<A> annotation) {
-    A onMember = member.getAnnotation(annotation);
-    return onMember != null ? onMember : type.getAnnotation(annotation);
   }
 }

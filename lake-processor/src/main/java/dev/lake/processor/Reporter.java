@@ -5,7 +5,9 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -22,12 +24,13 @@ final class Reporter {
 
   void error(Element element, String message) {
     errors++;
-    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    messager.printMessage(Diagnostic.Kind.ERROR, message, positioned(element));
   }
 
   /** An error on {@code annotation} of {@code element}, at {@code attribute}'s value when it is written. */
   void error(Element element, Class<? extends Annotation> annotation, String attribute, String message) {
     errors++;
+    element = positioned(element);
     AnnotationMirror mirror = mirror(element, annotation);
     if (mirror == null) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element);
@@ -45,7 +48,7 @@ final class Reporter {
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;
     }
-    messager.printMessage(kind, message, element);
+    messager.printMessage(kind, message, positioned(element));
   }
 
   void note(String message) {
@@ -54,6 +57,21 @@ final class Reporter {
 
   int errors() {
     return errors;
+  }
+
+  /**
+   * An element javac can place in the source. A record component has no position of its own in
+   * diagnostics; its field, which carries the same annotations, does.
+   */
+  static Element positioned(Element element) {
+    if (element.getKind() == ElementKind.RECORD_COMPONENT) {
+      for (Element field : ElementFilter.fieldsIn(element.getEnclosingElement().getEnclosedElements())) {
+        if (field.getSimpleName().contentEquals(element.getSimpleName())) {
+          return field;
+        }
+      }
+    }
+    return element;
   }
 
   /** The mirror of {@code annotation} on {@code element}, or of its container when it is repeated. */

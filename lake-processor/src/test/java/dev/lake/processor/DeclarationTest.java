@@ -1,0 +1,131 @@
+package dev.lake.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.lake.processor.Sources.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.testing.compile.Compilation;
+import dev.lake.core.json.ModelJson;
+import dev.lake.core.model.TableModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/** Java declarations into the model, read back from the index the processor writes. */
+class DeclarationTest {
+
+  static TableModel indexedModel(Compilation compilation, String table) throws IOException {
+    Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
+        "META-INF/lake/" + table + "/model.json");
+    assertThat(file).isPresent();
+    return ModelJson.read(file.get().getCharContent(true).toString());
+  }
+
+  @Test
+  void everyJavaTypeOfTheDesign() throws IOException {
+    JavaFileObject source = source("com.example.AllTypes",
+        "package com.example;",
+        "import dev.lake.annotations.*;",
+        "import java.math.BigDecimal;",
+        "import java.nio.ByteBuffer;",
+        "import java.time.*;",
+        "import java.util.*;",
+        "@LakeTable(name = \"db.all\")",
+        "public record AllTypes(",
+        "    boolean a, byte b, short c, int d, long e, float f, double g,",
+        "    Boolean h, Integer i, Long j, Float k, Double l,",
+        "    String m, Color n, UUID o, LocalDate p, LocalTime q, LocalDateTime r,",
+        "    Instant s, OffsetDateTime t, ZonedDateTime u,",
+        "    @Decimal(precision = 12, scale = 2) BigDecimal v,",
+        "    byte[] w, ByteBuffer x, @Fixed(16) byte[] y,",
+        "    List<String> z1, Set<Long> z2, Collection<Inner> z3,",
+        "    Map<String, Integer> z4, Optional<String> z5, @Required String z6,",
+        "    @Column(name = \"renamed\", doc = \"a doc\") String z7,",
+        "    @Ignore Object ignored) {",
+        "  public enum Color { RED }",
+        "  public record Inner(int x, @javax.annotation.processing.Generated(\"x\") String y) {}",
+        "}");
+    Compilation compilation = Sources.compile(List.of(), source);
+    assertThat(compilation).succeeded();
+    TableModel model = indexedModel(compilation, "db.all");
+    assertThat(model.struct().toString()).isEqualTo("struct<a: boolean not null, b: int not null, c: int not null, "
+        + "d: int not null, e: long not null, f: float not null, g: double not null, h: boolean, i: int, j: long, "
+        + "k: float, l: double, m: string, n: string, o: uuid, p: date, q: time, r: timestamp, s: timestamptz, "
+        + "t: timestamptz, u: timestamptz, v: decimal(12, 2), w: binary, x: binary, y: fixed[16], z1: list<string>, "
+        + "z2: list<long>, z3: list<struct<x: int not null, y: string>>, z4: map<string, int>, z5: string, "
+        + "z6: string not null, renamed: string comment 'a doc'>");
+  }
+
+  @Test
+  void aClassWithPartitionsSortOrderIdentifiersAndProperties() throws IOException {
+    JavaFileObject source = source("com.example.Order",
+        "package com.example;",
+        "import dev.lake.annotations.*;",
+        "import java.time.Instant;",
+        "@LakeTable(name = \"sales.orders\", naming = Naming.SNAKE_CASE)",
+        "@Partition(source = \"customer.region\", transform = Transform.IDENTITY)",
+        "@SortBy(column = \"customer.region\", order = 1)",
+        "@Property(key = \"write.format.default\", value = \"parquet\")",
+        "public class Order {",
+        "  @Id long orderID;",
+        "  @Partition(transform = Transform.MONTH) @SortBy(direction = SortBy.Direction.DESC) Instant placedAt;",
+        "  @Partition(transform = Transform.TRUNCATE, width = 4, name = \"code_prefix\") String promoCode;",
+        "  @Required Customer customer;",
+        "  static int ignoredStatic;",
+        "  transient int ignoredTransient;",
+        "  public static class Customer { @Id long customerId; String region; }",
+        "}");
+    Compilation compilation = Sources.compile(List.of(), source);
+    assertThat(compilation).succeeded();
+    TableModel model = indexedModel(compilation, "sales.orders");
+    assertThat(model).isEqualTo(TableModel.builder("sales.orders")
+        .required("order_id", "long")
+        .optional("placed_at", "timestamptz")
+        .optional("promo_code", "string")
+        .required("customer", "struct<customer_id: long not null, region: string>")
+        .partition("identity(customer.region)")
+        .partition("month(placed_at)")
+        .partition(new dev.lake.core.model.PartitionField("promo_code", dev.lake.core.model.Transform.truncate(4),
+            "code_prefix"))
+        .sort("placed_at desc nulls last")
+        .sort("customer.region asc nulls first")
+        .identifier("order_id")
+        .identifier("customer.customer_id")
+        .property("write.format.default", "parquet")
+        .build());
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/lake/tables").orElseThrow()
+        .getCharContent(true).toString()).isEqualTo("sales.orders\n");
+  }
+
+  @Test
+  void theIndexListsMigrationClassesInStepOrder() throws IOException {
+    JavaFileObject declaration = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.t\")", "record T(long id, int n) {}");
+    JavaFileObject step1 = source("com.example.m.B", "package com.example.m;", "import dev.lake.annotations.*;",
+        "@Migration(table = \"db.t\", step = 1)", "@AddColumn(name = \"n\", type = \"int\", required = true)",
+        "public final class B implements LakeMigration {}");
+    JavaFileObject step0 = source("com.example.m.A", "package com.example.m;", "import dev.lake.annotations.*;",
+        "@Migration(table = \"db.t\", step = 0)", "@AddColumn(name = \"id\", type = \"long\", required = true)",
+        "public final class A implements LakeMigration {",
+        "  public static final class Nested {}", "}");
+    Compilation compilation = Sources.compile(List.of("-Alake.drift=error"), declaration, step1, step0);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/lake/db.t/migrations").orElseThrow()
+        .getCharContent(true).toString()).isEqualTo("com.example.m.A\ncom.example.m.B\n");
+  }
+
+  @Test
+  void theProcessorPathHasNoTableFormatHadoopOrCloudJar() throws IOException {
+    // Written by the build (dependency:build-classpath, runtime scope): what javac's processor path
+    // gets when a project puts lake-processor on annotationProcessorPaths.
+    String path = Files.readString(Path.of("target/processor-path.txt"));
+    assertThat(path).contains("lake-runtime").contains("javapoet").contains("avro-idl");
+    assertThat(path.split(java.io.File.pathSeparator)).noneMatch(jar -> jar.matches(
+        ".*(iceberg|hadoop|awssdk|aws-|sqlite|snappy|delta).*"));
+  }
+}
