@@ -23,8 +23,11 @@ import dev.lake.core.change.StepException;
 import dev.lake.core.model.TableName;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
@@ -68,7 +71,16 @@ final class HistoryReader {
           + "declare it as 'final class " + element.getSimpleName() + " implements LakeMigration {}'");
     }
     List<Change> changes = new ArrayList<>();
+    // Only the operations present: asking javac for each of them on every class is slow on large projects.
+    Set<String> present = new HashSet<>();
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      present.add(mirror.getAnnotationType().asElement().toString());
+    }
     for (Class<? extends Annotation> operation : OPERATIONS) {
+      if (!present.contains(operation.getCanonicalName())
+          && !present.contains(operation.getCanonicalName() + ".List")) {
+        continue;
+      }
       for (Annotation annotation : element.getAnnotationsByType(operation)) {
         try {
           changes.addAll(Changes.of(annotation));

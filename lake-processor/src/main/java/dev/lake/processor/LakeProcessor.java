@@ -39,7 +39,7 @@ import javax.tools.StandardLocation;
  * Lake's annotation processor: reads the {@code @LakeTable} declarations and the {@code @Migration}
  * history of the sources being compiled, replays the history, reports drift (a warning, or an error
  * with {@code -Alake.drift=error}), writes the next migration of each drifted table when asked
- * ({@code -Alake.generate}), and writes Lake's index ({@code META-INF/lake/}) for the runtime.
+ * ({@code -Alake.generate}), and writes Lake's index ({@code META-INF/lake/index.json}) for the runtime.
  */
 public final class LakeProcessor extends AbstractProcessor {
   private Reporter reporter;
@@ -71,10 +71,8 @@ public final class LakeProcessor extends AbstractProcessor {
     if (processed || round.processingOver()) {
       return false;
     }
-    Set<TypeElement> tables = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    tables.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(LakeTable.class)));
-    Set<TypeElement> migrations = new TreeSet<>(Comparator.comparing(t -> t.getQualifiedName().toString()));
-    migrations.addAll(ElementFilter.typesIn(round.getElementsAnnotatedWith(Migration.class)));
+    List<TypeElement> tables = byName(ElementFilter.typesIn(round.getElementsAnnotatedWith(LakeTable.class)));
+    List<TypeElement> migrations = byName(ElementFilter.typesIn(round.getElementsAnnotatedWith(Migration.class)));
     if (tables.isEmpty() && migrations.isEmpty()) {
       return false;
     }
@@ -88,7 +86,14 @@ public final class LakeProcessor extends AbstractProcessor {
     return false;
   }
 
-  private void process(Set<TypeElement> tables, Set<TypeElement> migrations) {
+  /** Sorted by qualified name, each name computed once. */
+  private static List<TypeElement> byName(Set<TypeElement> types) {
+    Map<String, TypeElement> sorted = new TreeMap<>();
+    types.forEach(type -> sorted.put(type.getQualifiedName().toString(), type));
+    return new ArrayList<>(sorted.values());
+  }
+
+  private void process(List<TypeElement> tables, List<TypeElement> migrations) {
     Options options;
     try {
       options = Options.parse(processingEnv.getOptions());

@@ -5,7 +5,7 @@ import static dev.lake.processor.Sources.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.testing.compile.Compilation;
-import dev.lake.core.json.ModelJson;
+import dev.lake.core.index.LakeIndex;
 import dev.lake.core.model.TableModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,11 +19,15 @@ import org.junit.jupiter.api.Test;
 /** Java declarations into the model, read back from the index the processor writes. */
 class DeclarationTest {
 
-  static TableModel indexedModel(Compilation compilation, String table) throws IOException {
-    Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT,
-        "META-INF/lake/" + table + "/model.json");
+  static LakeIndex.Entry indexEntry(Compilation compilation, String table) throws IOException {
+    Optional<JavaFileObject> file = compilation.generatedFile(StandardLocation.CLASS_OUTPUT, LakeIndex.RESOURCE);
     assertThat(file).isPresent();
-    return ModelJson.read(file.get().getCharContent(true).toString());
+    return LakeIndex.parse(file.get().getCharContent(true).toString(), "test").stream()
+        .filter(e -> e.table().toString().equals(table)).findFirst().orElseThrow();
+  }
+
+  static TableModel indexedModel(Compilation compilation, String table) throws IOException {
+    return indexEntry(compilation, table).model().orElseThrow();
   }
 
   @Test
@@ -98,8 +102,9 @@ class DeclarationTest {
         .identifier("customer.customer_id")
         .property("write.format.default", "parquet")
         .build());
-    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/lake/tables").orElseThrow()
-        .getCharContent(true).toString()).isEqualTo("sales.orders\n");
+    assertThat(LakeIndex.parse(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, LakeIndex.RESOURCE)
+        .orElseThrow().getCharContent(true).toString(), "test")).extracting(e -> e.table().toString())
+        .containsExactly("sales.orders");
   }
 
   @Test
@@ -115,8 +120,8 @@ class DeclarationTest {
         "  public static final class Nested {}", "}");
     Compilation compilation = Sources.compile(List.of("-Alake.drift=error"), declaration, step1, step0);
     assertThat(compilation).succeededWithoutWarnings();
-    assertThat(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, "META-INF/lake/db.t/migrations").orElseThrow()
-        .getCharContent(true).toString()).isEqualTo("com.example.m.A\ncom.example.m.B\n");
+    assertThat(indexEntry(compilation, "db.t").migrationClasses()).containsExactly("com.example.m.A",
+        "com.example.m.B");
   }
 
   @Test

@@ -1,10 +1,17 @@
 package dev.lake.core.index;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.core.json.ModelJson;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,20 +27,20 @@ import java.util.TreeMap;
 
 /**
  * The index that the annotation processor writes on every compile and the runtime reads, so that
- * nothing scans the class path:
+ * nothing scans the class path: one resource, {@code META-INF/lake/index.json}, listing each table
+ * with its declared model (in the canonical JSON form of {@link ModelJson}) and its migration classes
+ * in step order.
  *
- * <pre>
- * META-INF/lake/tables                      one table name a line
- * META-INF/lake/&lt;table&gt;/model.json          the declared model, in its canonical JSON form
- * META-INF/lake/&lt;table&gt;/migrations          the migration classes of the table, one a line
- * </pre>
- *
- * <p>Several class path entries (modules of a reactor) may each hold an index; their tables must not
- * overlap.
+ * <p>It is one file on purpose: javac checks each file a processor creates against every file created
+ * before, so a file per table made large projects compile slowly. Several class path entries (the
+ * modules of a reactor) may each hold an index; their tables must not overlap.
  */
 public final class LakeIndex {
-  public static final String ROOT = "META-INF/lake/";
-  public static final String TABLES = ROOT + "tables";
+  public static final String RESOURCE = "META-INF/lake/index.json";
+  /** The version of the index format; a reader refuses any other. */
+  public static final int FORMAT = 1;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   /** One table of the index: its declared model (if declared) and its migration classes. */
   public record Entry(TableName table, Optional<TableModel> model, List<String> migrationClasses, String source) {
@@ -46,14 +53,35 @@ public final class LakeIndex {
 
   /** The index files of these entries: path below the class output to content. */
   public static Map<String, String> files(List<Entry> entries) {
-    Map<String, String> files = new TreeMap<>();
-    files.put(TABLES, lines(entries.stream().map(e -> e.table().toString()).sorted().toList()));
-    for (Entry entry : entries) {
-      String dir = ROOT + entry.table() + "/";
-      entry.model().ifPresent(model -> files.put(dir + "model.json", ModelJson.write(model)));
-      files.put(dir + "migrations", lines(entry.migrationClasses()));
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing(Entry::table));
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+      json.writeStartObject();
+      json.writeNumberField("format", FORMAT);
+      json.writeArrayFieldStart("tables");
+      for (Entry entry : sorted) {
+        json.writeStartObject();
+        json.writeStringField("table", entry.table().toString());
+        if (entry.model().isPresent()) {
+          json.writeFieldName("model");
+          json.writeRawValue(ModelJson.write(entry.model().get()).strip());
+        }
+        json.writeArrayFieldStart("migrations");
+        for (String migration : entry.migrationClasses()) {
+          json.writeString(migration);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return files;
+    return Map.of(RESOURCE, out.append('\n').toString());
   }
 
   /** Writes the index of these entries below a class output directory. */
@@ -68,59 +96,52 @@ public final class LakeIndex {
   /**
    * Reads every index visible to the class loader, by table name.
    *
-   * @throws IllegalStateException when two indexes hold the same table, or a file is unreadable
+   * @throws IllegalStateException when two indexes hold the same table, or an index is unreadable
    */
   public static Map<TableName, Entry> read(ClassLoader loader) {
     Map<TableName, Entry> entries = new TreeMap<>();
     try {
-      Enumeration<URL> indexes = loader.getResources(TABLES);
-      for (URL index : Collections.list(indexes)) {
-        String base = index.toString().substring(0, index.toString().length() - "tables".length());
-        for (String name : nonBlank(read(index))) {
-          TableName table = TableName.parse(name);
-          URL modelUrl = new URL(base + table + "/model.json");
-          Optional<TableModel> model = exists(modelUrl) ? Optional.of(ModelJson.read(read(modelUrl))) : Optional.empty();
-          URL migrationsUrl = new URL(base + table + "/migrations");
-          List<String> migrations = exists(migrationsUrl) ? nonBlank(read(migrationsUrl)) : List.of();
-          Entry entry = new Entry(table, model, migrations, index.toString());
-          Entry previous = entries.putIfAbsent(table, entry);
+      for (URL index : Collections.list(loader.getResources(RESOURCE))) {
+        for (Entry entry : parse(index)) {
+          Entry previous = entries.putIfAbsent(entry.table(), entry);
           if (previous != null) {
-            throw new IllegalStateException("Table " + table + " is declared twice: in " + previous.source()
+            throw new IllegalStateException("Table " + entry.table() + " is declared twice: in " + previous.source()
                 + " and in " + index + "; declare each table in one module");
           }
         }
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read Lake's index (" + TABLES + ")", e);
+      throw new UncheckedIOException("Cannot read Lake's index (" + RESOURCE + ")", e);
     }
     return entries;
   }
 
-  private static boolean exists(URL url) {
-    try (InputStream in = url.openStream()) {
-      return in != null;
-    } catch (IOException e) {
-      return false;
+  private static List<Entry> parse(URL index) throws IOException {
+    try (InputStream in = index.openStream()) {
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), index.toString());
     }
   }
 
-  private static String read(URL url) throws IOException {
-    try (InputStream in = url.openStream()) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+  /**
+   * The entries of one index file.
+   *
+   * @param source where the text comes from, for messages
+   */
+  public static List<Entry> parse(String text, String source) throws IOException {
+    JsonNode root = MAPPER.readTree(text);
+    if (root == null || root.path("format").asInt(-1) != FORMAT) {
+      throw new IllegalStateException("Unsupported Lake index " + source + " (format " + (root == null ? "none"
+          : root.path("format")) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
     }
-  }
-
-  private static List<String> nonBlank(String text) {
-    List<String> lines = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (!line.isBlank()) {
-        lines.add(line.strip());
-      }
+    List<Entry> entries = new ArrayList<>();
+    for (JsonNode table : root.path("tables")) {
+      JsonNode model = table.get("model");
+      List<String> migrations = new ArrayList<>();
+      table.path("migrations").forEach(m -> migrations.add(m.asText()));
+      entries.add(new Entry(TableName.parse(table.path("table").asText()),
+          model == null ? Optional.empty() : Optional.of(ModelJson.read(MAPPER.writeValueAsString(model))),
+          migrations, source));
     }
-    return lines;
-  }
-
-  private static String lines(List<String> lines) {
-    return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
+    return entries;
   }
 }

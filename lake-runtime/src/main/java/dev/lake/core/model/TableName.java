@@ -27,9 +27,17 @@ public record TableName(List<String> namespace, String name) implements Comparab
     return new TableName(Arrays.asList(parts).subList(0, parts.length - 1), parts[parts.length - 1]);
   }
 
+  /** By namespace levels, then name: without building strings, since tables are sorted often. */
   @Override
   public int compareTo(TableName other) {
-    return toString().compareTo(other.toString());
+    for (int i = 0; i < Math.min(namespace.size(), other.namespace.size()); i++) {
+      int byLevel = namespace.get(i).compareTo(other.namespace.get(i));
+      if (byLevel != 0) {
+        return byLevel;
+      }
+    }
+    int byDepth = Integer.compare(namespace.size(), other.namespace.size());
+    return byDepth != 0 ? byDepth : name.compareTo(other.name);
   }
 
   @Override
