@@ -172,10 +172,16 @@ final class DeclarationReader {
       List<dev.lake.core.model.Column> columns = new ArrayList<>();
       Set<String> names = new HashSet<>();
       for (Element member : members(type)) {
-        if (member.getAnnotation(Ignore.class) != null) {
+        // Ask javac for an annotation only when the member has it: most fields have none, and each
+        // request builds a proxy.
+        Set<String> present = new HashSet<>();
+        for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
+          present.add(mirror.getAnnotationType().asElement().getSimpleName().toString());
+        }
+        if (present.contains("Ignore") && member.getAnnotation(Ignore.class) != null) {
           continue;
         }
-        Column column = member.getAnnotation(Column.class);
+        Column column = present.contains("Column") ? member.getAnnotation(Column.class) : null;
         String name = column != null && !column.name().isEmpty() ? column.name()
             : columnName(member.getSimpleName().toString());
         String path = prefix.isEmpty() ? name : prefix + "." + name;
@@ -192,7 +198,7 @@ final class DeclarationReader {
         if (type1 == null) {
           continue;
         }
-        boolean required = javaType.getKind().isPrimitive() || isRequired(member);
+        boolean required = javaType.getKind().isPrimitive() || (!present.isEmpty() && isRequired(member));
         if (isOptional(javaType)) {
           required = false;
         }
@@ -203,6 +209,9 @@ final class DeclarationReader {
           continue;
         }
         int index = declarationIndex++;
+        if (present.isEmpty()) {
+          continue;
+        }
         for (Partition partition : member.getAnnotationsByType(Partition.class)) {
           if (!partition.source().isEmpty()) {
             reporter.error(member, Partition.class, "source", "@Partition on a field partitions by that field: "

@@ -1,44 +1,25 @@
 package dev.lake.processor;
 
-import dev.lake.annotations.AddColumn;
-import dev.lake.annotations.AddPartitionField;
-import dev.lake.annotations.DropColumn;
-import dev.lake.annotations.DropPartitionField;
 import dev.lake.annotations.LakeMigration;
-import dev.lake.annotations.MakeOptional;
 import dev.lake.annotations.Migration;
-import dev.lake.annotations.MoveColumn;
-import dev.lake.annotations.RemoveProperty;
-import dev.lake.annotations.RenameColumn;
-import dev.lake.annotations.RequireColumn;
-import dev.lake.annotations.SetIdentifierColumns;
-import dev.lake.annotations.SetProperty;
-import dev.lake.annotations.SetSortOrder;
-import dev.lake.annotations.UpdateColumnDoc;
-import dev.lake.annotations.UpdateColumnType;
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Changes;
 import dev.lake.core.change.Step;
 import dev.lake.core.change.StepException;
 import dev.lake.core.model.TableName;
-import java.lang.annotation.Annotation;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Reads one {@code @Migration} class from source into its step. */
 final class HistoryReader {
-  static final List<Class<? extends Annotation>> OPERATIONS = List.of(AddColumn.class, DropColumn.class,
-      RenameColumn.class, UpdateColumnType.class, MakeOptional.class, RequireColumn.class, UpdateColumnDoc.class,
-      MoveColumn.class, AddPartitionField.class, DropPartitionField.class, SetSortOrder.class,
-      SetIdentifierColumns.class, SetProperty.class, RemoveProperty.class);
-
   /** A migration class and its step. */
   record Source(TypeElement element, Step step, String binaryName) {}
 
@@ -50,6 +31,52 @@ final class HistoryReader {
     this.elements = elements;
     this.types = types;
     this.reporter = reporter;
+  }
+
+  private static boolean isOperation(TypeElement type) {
+    return Changes.OPERATIONS.contains(type.getSimpleName().toString())
+        && type.getQualifiedName().toString().startsWith(Changes.PACKAGE + ".");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<AnnotationMirror> nested(AnnotationMirror container) {
+    List<AnnotationMirror> nested = new ArrayList<>();
+    for (var entry : container.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")) {
+        for (AnnotationValue value : (List<? extends AnnotationValue>) entry.getValue().getValue()) {
+          nested.add((AnnotationMirror) value.getValue());
+        }
+      }
+    }
+    return nested;
+  }
+
+  /** An operation's values, defaults included, read from its mirror. */
+  private Changes.Values values(AnnotationMirror mirror) {
+    Map<String, Object> values = new HashMap<>();
+    elements.getElementValuesWithDefaults(mirror).forEach((key, value) ->
+        values.put(key.getSimpleName().toString(), value.getValue()));
+    return new Changes.Values() {
+      @Override
+      public String string(String attribute) {
+        return (String) values.get(attribute);
+      }
+
+      @Override
+      public boolean bool(String attribute) {
+        return (Boolean) values.get(attribute);
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public List<String> strings(String attribute) {
+        Object value = values.get(attribute);
+        if (value instanceof List<?> list) {
+          return ((List<? extends AnnotationValue>) list).stream().map(v -> (String) v.getValue()).toList();
+        }
+        return List.of((String) value);
+      }
+    };
   }
 
   Optional<Source> read(TypeElement element) {
@@ -71,21 +98,17 @@ final class HistoryReader {
           + "declare it as 'final class " + element.getSimpleName() + " implements LakeMigration {}'");
     }
     List<Change> changes = new ArrayList<>();
-    // Only the operations present: asking javac for each of them on every class is slow on large projects.
-    Set<String> present = new HashSet<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      present.add(mirror.getAnnotationType().asElement().toString());
-    }
-    for (Class<? extends Annotation> operation : OPERATIONS) {
-      if (!present.contains(operation.getCanonicalName())
-          && !present.contains(operation.getCanonicalName() + ".List")) {
-        continue;
-      }
-      for (Annotation annotation : element.getAnnotationsByType(operation)) {
+      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      boolean container = type.getSimpleName().contentEquals("List")
+          && type.getEnclosingElement() instanceof TypeElement enclosing && isOperation(enclosing);
+      List<AnnotationMirror> operations = container ? nested(mirror) : isOperation(type) ? List.of(mirror) : List.of();
+      for (AnnotationMirror operation : operations) {
         try {
-          changes.addAll(Changes.of(annotation));
+          changes.add(Changes.of(operation.getAnnotationType().asElement().getSimpleName().toString(),
+              values(operation)));
         } catch (IllegalArgumentException e) {
-          reporter.error(element, operation, null, e.getMessage());
+          reporter.error(element, mirror, e.getMessage());
         }
       }
     }

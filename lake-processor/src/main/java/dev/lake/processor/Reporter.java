@@ -44,6 +44,12 @@ final class Reporter {
     }
   }
 
+  /** An error on a given annotation mirror of {@code element}. */
+  void error(Element element, AnnotationMirror mirror, String message) {
+    errors++;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, positioned(element), mirror);
+  }
+
   void report(Diagnostic.Kind kind, Element element, String message) {
     if (kind == Diagnostic.Kind.ERROR) {
       errors++;

@@ -1,124 +1,101 @@
 package dev.lake.core.change;
 
-import dev.lake.annotations.AddColumn;
-import dev.lake.annotations.AddPartitionField;
-import dev.lake.annotations.DropColumn;
-import dev.lake.annotations.DropPartitionField;
-import dev.lake.annotations.MakeOptional;
-import dev.lake.annotations.MoveColumn;
-import dev.lake.annotations.RemoveProperty;
-import dev.lake.annotations.RenameColumn;
-import dev.lake.annotations.RequireColumn;
-import dev.lake.annotations.SetIdentifierColumns;
-import dev.lake.annotations.SetProperty;
-import dev.lake.annotations.SetSortOrder;
-import dev.lake.annotations.UpdateColumnDoc;
-import dev.lake.annotations.UpdateColumnType;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Builds {@link Change}s from migration annotations, parsing their type, transform and sort texts.
- * Works on any annotation instance: one read by reflection from a compiled class, or one an annotation
- * processor got from an element.
+ * One mapping serves both readers: the runtime reads annotation instances by reflection, and the
+ * annotation processor reads annotation mirrors (without javac's annotation proxies, which are slow
+ * on large projects) through {@link Values}.
  */
 public final class Changes {
+  /** The operation annotations, by simple name. */
+  public static final List<String> OPERATIONS = List.of("AddColumn", "DropColumn", "RenameColumn",
+      "UpdateColumnType", "MakeOptional", "RequireColumn", "UpdateColumnDoc", "MoveColumn", "AddPartitionField",
+      "DropPartitionField", "SetSortOrder", "SetIdentifierColumns", "SetProperty", "RemoveProperty");
+
+  /** The package of the operation annotations. */
+  public static final String PACKAGE = "dev.lake.annotations";
+
+  /** An operation annotation's attribute values, defaults included. */
+  public interface Values {
+    String string(String attribute);
+
+    boolean bool(String attribute);
+
+    List<String> strings(String attribute);
+  }
+
   private Changes() {}
 
   /**
-   * The changes an annotation declares: one for an operation annotation, one per element for a
-   * container of repeated operations, none for any other annotation.
+   * The change an operation annotation declares.
    *
+   * @param operation the annotation's simple name, one of {@link #OPERATIONS}
    * @throws IllegalArgumentException when a value is invalid (a type that does not parse, say); the
    *     message names the annotation and the problem
    */
-  public static List<Change> of(Annotation annotation) {
-    if (annotation instanceof AddColumn.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof DropColumn.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof RenameColumn.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof UpdateColumnType.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof MakeOptional.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof RequireColumn.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof UpdateColumnDoc.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof MoveColumn.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof AddPartitionField.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof DropPartitionField.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof SetProperty.List list) {
-      return of(list.value());
-    }
-    if (annotation instanceof RemoveProperty.List list) {
-      return of(list.value());
-    }
+  public static Change of(String operation, Values v) {
     try {
-      if (annotation instanceof AddColumn a) {
-        return List.of(Change.AddColumn.of(a.parent(), a.name(), a.type(), a.required(), a.doc(), a.after(), a.first()));
-      }
-      if (annotation instanceof DropColumn a) {
-        return List.of(new Change.DropColumn(a.value()));
-      }
-      if (annotation instanceof RenameColumn a) {
-        return List.of(new Change.RenameColumn(a.from(), a.to()));
-      }
-      if (annotation instanceof UpdateColumnType a) {
-        return List.of(Change.UpdateColumnType.of(a.path(), a.type()));
-      }
-      if (annotation instanceof MakeOptional a) {
-        return List.of(new Change.MakeOptional(a.value()));
-      }
-      if (annotation instanceof RequireColumn a) {
-        return List.of(new Change.RequireColumn(a.value()));
-      }
-      if (annotation instanceof UpdateColumnDoc a) {
-        return List.of(new Change.UpdateColumnDoc(a.path(), a.doc()));
-      }
-      if (annotation instanceof MoveColumn a) {
-        return List.of(Change.MoveColumn.of(a.path(), a.first(), a.after(), a.before()));
-      }
-      if (annotation instanceof AddPartitionField a) {
-        return List.of(Change.AddPartitionField.of(a.source(), a.transform(), a.name()));
-      }
-      if (annotation instanceof DropPartitionField a) {
-        return List.of(new Change.DropPartitionField(a.value()));
-      }
-      if (annotation instanceof SetSortOrder a) {
-        return List.of(Change.SetSortOrder.of(a.value()));
-      }
-      if (annotation instanceof SetIdentifierColumns a) {
-        return List.of(new Change.SetIdentifierColumns(Arrays.asList(a.value())));
-      }
-      if (annotation instanceof SetProperty a) {
-        return List.of(new Change.SetProperty(a.key(), a.value()));
-      }
-      if (annotation instanceof RemoveProperty a) {
-        return List.of(new Change.RemoveProperty(a.value()));
-      }
-      return List.of();
+      return switch (operation) {
+        case "AddColumn" -> Change.AddColumn.of(v.string("parent"), v.string("name"), v.string("type"),
+            v.bool("required"), v.string("doc"), v.string("after"), v.bool("first"));
+        case "DropColumn" -> new Change.DropColumn(v.string("value"));
+        case "RenameColumn" -> new Change.RenameColumn(v.string("from"), v.string("to"));
+        case "UpdateColumnType" -> Change.UpdateColumnType.of(v.string("path"), v.string("type"));
+        case "MakeOptional" -> new Change.MakeOptional(v.string("value"));
+        case "RequireColumn" -> new Change.RequireColumn(v.string("value"));
+        case "UpdateColumnDoc" -> new Change.UpdateColumnDoc(v.string("path"), v.string("doc"));
+        case "MoveColumn" -> Change.MoveColumn.of(v.string("path"), v.bool("first"), v.string("after"),
+            v.string("before"));
+        case "AddPartitionField" -> Change.AddPartitionField.of(v.string("source"), v.string("transform"),
+            v.string("name"));
+        case "DropPartitionField" -> new Change.DropPartitionField(v.string("value"));
+        case "SetSortOrder" -> Change.SetSortOrder.of(v.strings("value").toArray(String[]::new));
+        case "SetIdentifierColumns" -> new Change.SetIdentifierColumns(v.strings("value"));
+        case "SetProperty" -> new Change.SetProperty(v.string("key"), v.string("value"));
+        case "RemoveProperty" -> new Change.RemoveProperty(v.string("value"));
+        default -> throw new IllegalArgumentException("Unknown operation: " + operation);
+      };
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Invalid @" + annotation.annotationType().getSimpleName() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException("Invalid @" + operation + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The changes an annotation instance declares: one for an operation annotation, one per element
+   * for a container of repeated operations, none for any other annotation.
+   */
+  public static List<Change> of(Annotation annotation) {
+    Class<? extends Annotation> type = annotation.annotationType();
+    Class<?> enclosing = type.getEnclosingClass();
+    if (type.getSimpleName().equals("List") && enclosing != null && isOperation(enclosing)) {
+      return of((Annotation[]) attribute(annotation, "value"));
+    }
+    if (!isOperation(type)) {
+      return List.of();
+    }
+    return List.of(of(type.getSimpleName(), new Values() {
+      @Override
+      public String string(String name) {
+        return (String) attribute(annotation, name);
+      }
+
+      @Override
+      public boolean bool(String name) {
+        return (Boolean) attribute(annotation, name);
+      }
+
+      @Override
+      public List<String> strings(String name) {
+        return Arrays.asList((String[]) attribute(annotation, name));
+      }
+    }));
   }
 
   /** The changes of all these annotations, in the order given. */
@@ -128,5 +105,21 @@ public final class Changes {
       changes.addAll(of(annotation));
     }
     return changes;
+  }
+
+  private static boolean isOperation(Class<?> type) {
+    return type.getPackageName().equals(PACKAGE) && OPERATIONS.contains(type.getSimpleName());
+  }
+
+  private static Object attribute(Annotation annotation, String name) {
+    try {
+      Method method = annotation.annotationType().getMethod(name);
+      return method.invoke(annotation);
+    } catch (NoSuchMethodException | IllegalAccessException e) {
+      throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " has no attribute " + name,
+          e);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }
