@@ -1,0 +1,44 @@
+package com.example.migrations.sales.orders;
+
+import dev.lake.annotations.AddColumn;
+import dev.lake.annotations.AddPartitionField;
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.Migration;
+
+/**
+ * Create orders.
+ *
+ * <p>Changes, in the order they apply:
+ * <ul>
+ *   <li>add column id long not null (safe)
+ *   <li>add column lines list&lt;struct&lt;sku: string not null, qty: int not null&gt; not null&gt; not null (safe)
+ *   <li>add column note string (safe)
+ *   <li>add partition field bucket[4](id) (safe)
+ * </ul>
+ */
+@Migration(
+    table = "sales.orders",
+    step = 0,
+    author = "jdoe",
+    description = "create orders"
+)
+@AddColumn(
+    name = "id",
+    type = "long",
+    required = true
+)
+@AddColumn(
+    name = "lines",
+    type = "list<struct<sku: string not null, qty: int not null> not null>",
+    required = true
+)
+@AddColumn(
+    name = "note",
+    type = "string"
+)
+@AddPartitionField(
+    source = "id",
+    transform = "bucket[4]"
+)
+public final class V0000_CreateOrders implements LakeMigration {
+}
