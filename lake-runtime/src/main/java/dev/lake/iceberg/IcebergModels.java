@@ -105,8 +105,18 @@ final class IcebergModels {
 
   /** Whether the model uses a type that needs Iceberg format version 3 (nanosecond timestamps). */
   static boolean needsFormatVersion3(TableModel model) {
-    String text = model.struct().toString();
-    return text.matches("(?s).*\\btimestamp(tz)?_ns\\b.*");
+    return needsFormatVersion3(model.struct());
+  }
+
+  private static boolean needsFormatVersion3(dev.lake.core.model.Type type) {
+    if (type instanceof StructType struct) {
+      return struct.fields().stream().anyMatch(f -> needsFormatVersion3(f.type()));
+    } else if (type instanceof ListType list) {
+      return needsFormatVersion3(list.element());
+    } else if (type instanceof MapType map) {
+      return needsFormatVersion3(map.key()) || needsFormatVersion3(map.value());
+    }
+    return type == PrimitiveType.TIMESTAMP_NS || type == PrimitiveType.TIMESTAMPTZ_NS;
   }
 
   static PartitionSpec spec(Schema schema, List<PartitionField> fields) {

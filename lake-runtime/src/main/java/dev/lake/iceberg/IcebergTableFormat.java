@@ -183,10 +183,16 @@ public final class IcebergTableFormat implements TableFormat {
     }
   }
 
+  /**
+   * The format version Iceberg gives a new table when none is set. Iceberg keeps the constant
+   * package-private, so it is read off a table metadata built without one.
+   */
+  private static final int DEFAULT_FORMAT_VERSION = TableMetadata.newTableMetadata(new Schema(),
+      PartitionSpec.unpartitioned(), "/", Map.of()).formatVersion();
+
   private static int formatVersionOf(Map<String, String> properties) {
     String value = properties.get(TableProperties.FORMAT_VERSION);
-    return value == null ? TableMetadata.newTableMetadata(new Schema(), PartitionSpec.unpartitioned(), "/",
-        Map.of()).formatVersion() : Integer.parseInt(value.strip());
+    return value == null ? DEFAULT_FORMAT_VERSION : Integer.parseInt(value.strip());
   }
 
   private static long rows(TableMetadata metadata) {
