@@ -11,7 +11,6 @@ import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.LiveTable;
 import dev.lake.core.engine.StepCommit;
 import dev.lake.core.engine.TableFormat;
-import dev.lake.core.model.FieldRef;
 import dev.lake.core.model.PartitionField;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;

@@ -22,7 +22,6 @@ import dev.lake.core.model.Column;
 import dev.lake.core.model.FieldRef;
 import dev.lake.core.model.PartitionField;
 import dev.lake.core.model.Promotions;
-import dev.lake.core.model.SortField;
 import dev.lake.core.model.TableModel;
 import java.util.ArrayList;
 import java.util.List;
