@@ -1,0 +1,40 @@
+package dev.lake.maven;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A named Iceberg catalog in the plugin's configuration:
+ *
+ * <pre>{@code
+ * <catalog>
+ *   <name>prod</name>
+ *   <type>rest</type>
+ *   <properties>
+ *     <uri>https://catalog.example.com/</uri>
+ *     <warehouse>prod</warehouse>
+ *   </properties>
+ * </catalog>
+ * }</pre>
+ *
+ * <p>The properties are Iceberg catalog properties, given to Iceberg's {@code CatalogUtil}.
+ */
+public class Catalog {
+  /** The name that {@code -Dlake.catalog} selects. */
+  String name;
+
+  /** The Iceberg catalog type: {@code hadoop}, {@code jdbc}, {@code rest}, {@code glue}, ... */
+  String type;
+
+  /** Iceberg catalog properties. */
+  Map<String, String> properties = new LinkedHashMap<>();
+
+  /** All properties, the type included. */
+  Map<String, String> icebergProperties() {
+    Map<String, String> all = new LinkedHashMap<>(properties);
+    if (type != null && !type.isBlank()) {
+      all.put("type", type);
+    }
+    return all;
+  }
+}
