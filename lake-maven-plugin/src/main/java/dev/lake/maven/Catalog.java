@@ -29,6 +29,18 @@ public class Catalog {
   /** Iceberg catalog properties. */
   Map<String, String> properties = new LinkedHashMap<>();
 
+  /**
+   * A {@code <server>} of {@code settings.xml} that holds this catalog's secret: its password (and
+   * username) become the properties named by {@link #passwordProperty} (and {@link #usernameProperty}).
+   */
+  String serverId;
+
+  /** The catalog property the server's password goes to, such as {@code jdbc.password} or {@code token}. */
+  String passwordProperty;
+
+  /** The catalog property the server's username goes to, such as {@code jdbc.user}; none by default. */
+  String usernameProperty;
+
   /** All properties, the type included. */
   Map<String, String> icebergProperties() {
     Map<String, String> all = new LinkedHashMap<>(properties);

@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,6 +22,10 @@ import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Server;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** What several goals share: the project's compiled migrations, the selected catalog, the engine. */
 final class LakeProject {
@@ -57,6 +62,16 @@ final class LakeProject {
    */
   static IcebergTableFormat catalog(String name, List<Catalog> catalogs, Path embeddedDirectory)
       throws MojoFailureException {
+    return catalog(name, catalogs, embeddedDirectory, null, null);
+  }
+
+  /**
+   * As {@link #catalog(String, List, Path)}, with secrets from {@code settings.xml} servers. A failure's
+   * message is masked, and carries no cause: the cause's own text could hold a secret.
+   */
+  static IcebergTableFormat catalog(String name, List<Catalog> catalogs, Path embeddedDirectory, Settings settings,
+      SettingsDecrypter decrypter) throws MojoFailureException {
+    Map<String, String> properties = Map.of();
     try {
       if (catalogs == null || catalogs.isEmpty() || EMBEDDED.equals(name)) {
         if (name != null && !name.isBlank() && !EMBEDDED.equals(name)) {
@@ -68,14 +83,62 @@ final class LakeProject {
       String selected = name == null || name.isBlank() ? catalogs.get(0).name : name;
       for (Catalog catalog : catalogs) {
         if (selected.equals(catalog.name)) {
-          return IcebergCatalogs.open(catalog.name, catalog.icebergProperties());
+          properties = withServer(catalog, settings, decrypter);
+          return IcebergCatalogs.open(catalog.name, properties);
         }
       }
       throw new MojoFailureException("No catalog '" + selected + "' is configured (configured: " + catalogs.stream()
           .map(c -> c.name).collect(Collectors.joining(", ")) + ")");
     } catch (LakeException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(Secrets.mask(e.getMessage(), Secrets.of(properties)));
     }
+  }
+
+  /** The catalog's properties with the secret of its {@code settings.xml} server, if it names one. */
+  static Map<String, String> withServer(Catalog catalog, Settings settings, SettingsDecrypter decrypter)
+      throws MojoFailureException {
+    Map<String, String> properties = new LinkedHashMap<>(catalog.icebergProperties());
+    if (catalog.serverId == null || catalog.serverId.isBlank()) {
+      return properties;
+    }
+    Server server = settings == null ? null : settings.getServer(catalog.serverId);
+    if (server == null) {
+      throw new MojoFailureException("Catalog '" + catalog.name + "' names server '" + catalog.serverId + "', which "
+          + "settings.xml does not have: add <server><id>" + catalog.serverId + "</id>...</server> to settings.xml");
+    }
+    if (decrypter != null) {
+      server = decrypter.decrypt(new DefaultSettingsDecryptionRequest(server)).getServer();
+    }
+    if (catalog.passwordProperty == null || catalog.passwordProperty.isBlank()) {
+      throw new MojoFailureException("Catalog '" + catalog.name + "' names server '" + catalog.serverId + "' but no "
+          + "<passwordProperty>: say which catalog property its password goes to (jdbc.password, token, ...)");
+    }
+    if (server.getPassword() != null) {
+      properties.put(catalog.passwordProperty, server.getPassword());
+    }
+    if (catalog.usernameProperty != null && !catalog.usernameProperty.isBlank() && server.getUsername() != null) {
+      properties.put(catalog.usernameProperty, server.getUsername());
+    }
+    return properties;
+  }
+
+  /** The secrets of the selected catalog, to mask in anything printed about it. */
+  static List<String> secrets(String name, List<Catalog> catalogs, Settings settings, SettingsDecrypter decrypter) {
+    List<String> secrets = new ArrayList<>();
+    if (catalogs != null) {
+      for (Catalog catalog : catalogs) {
+        try {
+          Map<String, String> properties = withServer(catalog, settings, decrypter);
+          secrets.addAll(Secrets.of(properties));
+          if (catalog.passwordProperty != null && properties.get(catalog.passwordProperty) != null) {
+            secrets.add(properties.get(catalog.passwordProperty));
+          }
+        } catch (MojoFailureException e) {
+          // reported when the catalog is opened
+        }
+      }
+    }
+    return secrets;
   }
 
   static Engine engine(IcebergTableFormat format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {

@@ -10,10 +10,13 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Applies pending migration steps to the selected catalog, one atomic commit per step. */
 @Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -28,6 +31,12 @@ public class MigrateMojo extends AbstractMojo {
   /** Named Iceberg catalogs. With none, the embedded catalog is used. */
   @Parameter
   List<Catalog> catalogs;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter decrypter;
 
   /** Where the embedded catalog keeps its SQLite file and warehouse. */
   @Parameter(property = "lake.embeddedDirectory", defaultValue = "${project.basedir}/.lake")
@@ -65,7 +74,8 @@ public class MigrateMojo extends AbstractMojo {
     }
     ClassLoader loader = LakeProject.classLoader(project);
     var resolved = LakeProject.tables(loader);
-    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath())) {
+    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
+        decrypter)) {
       Engine engine = LakeProject.engine(format, resolved, loader);
       MigrateOptions options = MigrateOptions.defaults().withDryRun(dryRun).withTarget(target).withTables(tables)
           .withThreads(threads).withAllowDestructive(allowDestructive);
@@ -79,10 +89,12 @@ public class MigrateMojo extends AbstractMojo {
           ? result.planned().size() + " step(s) pending" : result.applied().size() + " step(s) applied")
           + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " table(s) failed"));
       if (!result.success()) {
-        throw new MojoFailureException(String.join("\n", result.failures().values()));
+        throw new MojoFailureException(Secrets.mask(String.join("\n", result.failures().values()),
+            LakeProject.secrets(catalog, catalogs, settings, decrypter)));
       }
     } catch (LakeException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(Secrets.mask(e.getMessage(), LakeProject.secrets(catalog, catalogs, settings,
+          decrypter)));
     }
   }
 }

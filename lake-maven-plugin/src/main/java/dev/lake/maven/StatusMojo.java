@@ -9,10 +9,13 @@ import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** Prints, per table: the applied step, pending steps, when and by whom, checksum state and live drift. */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
@@ -27,6 +30,12 @@ public class StatusMojo extends AbstractMojo {
   /** Named Iceberg catalogs. With none, the embedded catalog is used. */
   @Parameter
   List<Catalog> catalogs;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter decrypter;
 
   /** Where the embedded catalog keeps its SQLite file and warehouse. */
   @Parameter(property = "lake.embeddedDirectory", defaultValue = "${project.basedir}/.lake")
@@ -47,7 +56,8 @@ public class StatusMojo extends AbstractMojo {
     }
     ClassLoader loader = LakeProject.classLoader(project);
     var resolved = LakeProject.tables(loader);
-    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath())) {
+    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
+        decrypter)) {
       getLog().info("Lake status of " + format.catalog() + ":");
       for (TableStatus status : LakeProject.engine(format, resolved, loader).status(TableFilter.parse(tables))) {
         getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s", status.table(),
@@ -57,7 +67,8 @@ public class StatusMojo extends AbstractMojo {
         status.problems().forEach(problem -> getLog().warn("    " + problem));
       }
     } catch (LakeException e) {
-      throw new MojoFailureException(e.getMessage(), e);
+      throw new MojoFailureException(Secrets.mask(e.getMessage(), LakeProject.secrets(catalog, catalogs, settings,
+          decrypter)));
     }
   }
 }
