@@ -20,4 +20,5 @@ assert schema.'identifier-field-ids' == [schema.fields[0].id]
 def spec = metadata.'partition-specs'.find { it.'spec-id' == metadata.'default-spec-id' }
 assert spec.fields.collect { it.transform } == ['day']
 assert metadata.properties.'lake.migration.step' == '0'
+assert !log.contains('NoClassDefFoundError') : 'a JVM shutdown hook failed after the build'
 return true

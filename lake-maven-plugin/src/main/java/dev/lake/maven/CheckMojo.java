@@ -71,6 +71,7 @@ public class CheckMojo extends AbstractMojo {
     }
     Path directory = checkDirectory.toPath();
     delete(directory);
+    LakeProject.prepareHadoop();
     List<String> problems = new ArrayList<>();
     try (IcebergTableFormat format = IcebergCatalogs.embedded("check", directory)) {
       Engine engine = LakeProject.engine(format, tables, loader);
@@ -88,6 +89,8 @@ public class CheckMojo extends AbstractMojo {
       }
     } catch (LakeException e) {
       problems.add(e.getMessage());
+    } finally {
+      LakeProject.releaseHadoop();
     }
     if (!problems.isEmpty()) {
       throw new MojoFailureException("Lake check failed:\n" + String.join("\n", problems));

@@ -71,6 +71,7 @@ final class LakeProject {
    */
   static IcebergTableFormat catalog(String name, List<Catalog> catalogs, Path embeddedDirectory, Settings settings,
       SettingsDecrypter decrypter) throws MojoFailureException {
+    prepareHadoop();
     Map<String, String> properties = Map.of();
     try {
       if (catalogs == null || catalogs.isEmpty() || EMBEDDED.equals(name)) {
@@ -139,6 +140,37 @@ final class LakeProject {
       }
     }
     return secrets;
+  }
+
+  /**
+   * Prepares Hadoop, the local file I/O of Iceberg's catalogs, for running inside Maven: its warning that
+   * no native library is found is noise for a build.
+   */
+  static void prepareHadoop() {
+    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
+  }
+
+  /**
+   * Makes Hadoop's JVM shutdown hooks harmless. Hadoop runs them when the JVM exits, and loads their
+   * classes only then; by then Maven has disposed of the plugin's class realm and they fail with
+   * NoClassDefFoundError. So, when a goal ends (its catalog closed): close the cached file systems, so
+   * the hook that would close them has nothing to do, and load the hook manager's own classes while the
+   * realm is alive.
+   */
+  static void releaseHadoop() {
+    try {
+      org.apache.hadoop.fs.FileSystem.closeAll();
+    } catch (java.io.IOException e) {
+      // nothing is lost: Iceberg has committed (or not) before a goal ends
+    }
+    for (String name : List.of("org.apache.hadoop.util.ShutdownHookManager$1",
+        "org.apache.hadoop.util.ShutdownHookManager$2", "org.apache.hadoop.util.ShutdownHookManager$HookEntry")) {
+      try {
+        Class.forName(name, false, LakeProject.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        // another Hadoop version: nothing to load
+      }
+    }
   }
 
   static Engine engine(IcebergTableFormat format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {

@@ -95,6 +95,8 @@ public class MigrateMojo extends AbstractMojo {
     } catch (LakeException e) {
       throw new MojoFailureException(Secrets.mask(e.getMessage(), LakeProject.secrets(catalog, catalogs, settings,
           decrypter)));
+    } finally {
+      LakeProject.releaseHadoop();
     }
   }
 }

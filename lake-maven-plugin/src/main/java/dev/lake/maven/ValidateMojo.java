@@ -69,6 +69,8 @@ public class ValidateMojo extends AbstractMojo {
     } catch (LakeException e) {
       throw new MojoFailureException(Secrets.mask(e.getMessage(), LakeProject.secrets(catalog, catalogs, settings,
           decrypter)));
+    } finally {
+      LakeProject.releaseHadoop();
     }
   }
 }
