@@ -1,0 +1,36 @@
+
+def metadata(File basedir, String warehouse, String table) {
+  def dir = new File(basedir, warehouse + '/' + table.replace('.', '/') + '/metadata')
+  if (!dir.isDirectory()) return null
+  def latest = dir.listFiles().findAll { it.name.endsWith('.metadata.json') }.max { it.name }
+  return latest == null ? null : new groovy.json.JsonSlurper().parse(latest)
+}
+def columns(def metadata) {
+  def schema = metadata.schemas.find { it.'schema-id' == metadata.'current-schema-id' }
+  return schema.fields.collect { it.name }
+}
+
+def log = new File(basedir, 'build.log').text
+def step1 = new File(basedir, 'src/main/java/com/example/migrations').listFiles().find { it.name.startsWith('V0001_') }
+assert step1 != null : 'lake:generate wrote no step 1'
+assert step1.text.contains('@RenameColumn(') && step1.text.contains('from = "ts"') && step1.text.contains('to = "event_time"')
+assert step1.text.contains('@UpdateColumnType(') && step1.text.contains('type = "long"')
+assert log.contains('Applied analytics.events step 1')
+assert log.contains('Lake check: 1 table(s) match their migrations')
+
+def dir = new File(basedir, '.lake/warehouse/analytics/events/metadata')
+def versions = dir.listFiles().findAll { it.name.endsWith('.metadata.json') }.sort { it.name }
+def first = new groovy.json.JsonSlurper().parse(versions[0])
+def last = new groovy.json.JsonSlurper().parse(versions[-1])
+def fieldsOf = { m -> m.schemas.find { it.'schema-id' == m.'current-schema-id' }.fields }
+def tsId = fieldsOf(first).find { it.name == 'ts' }.id
+def eventTime = fieldsOf(last).find { it.name == 'event_time' }
+assert eventTime.id == tsId : 'the rename kept the field id'
+assert fieldsOf(last).find { it.name == 'count' }.type == 'long'
+def spec = last.'partition-specs'.find { it.'spec-id' == last.'default-spec-id' }
+assert spec.fields.collect { it.transform } == ['day']
+def order = last.'sort-orders'.find { it.'order-id' == last.'default-sort-order-id' }
+assert order.fields.size() == 1 && order.fields[0].direction == 'asc'
+assert last.properties.'write.format.default' == 'orc'
+assert last.properties.'lake.migration.step' == '1'
+return true
