@@ -20,5 +20,10 @@ assert schema.'identifier-field-ids' == [schema.fields[0].id]
 def spec = metadata.'partition-specs'.find { it.'spec-id' == metadata.'default-spec-id' }
 assert spec.fields.collect { it.transform } == ['day']
 assert metadata.properties.'lake.migration.step' == '0'
+def jsonLine = log.readLines().find { it.contains('{"catalog":') }
+assert jsonLine != null : 'lake:status -Dlake.format=json printed no JSON'
+def status = new JsonSlurper().parseText(jsonLine.substring(jsonLine.indexOf('{')))
+assert status.tables.size() == 1 && status.tables[0].table == 'analytics.events'
+assert status.tables[0].appliedStep == 0 && status.tables[0].pending == [] && status.tables[0].problems == []
 assert !log.contains('NoClassDefFoundError') : 'a JVM shutdown hook failed after the build'
 return true

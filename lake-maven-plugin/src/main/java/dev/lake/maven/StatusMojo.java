@@ -4,6 +4,10 @@ import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.TableFilter;
 import dev.lake.core.engine.TableStatus;
 import dev.lake.iceberg.IcebergTableFormat;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -45,9 +49,32 @@ public class StatusMojo extends AbstractMojo {
   @Parameter(property = "lake.tables")
   String tables;
 
+  /** {@code text} for people, {@code json} for tools (one JSON document on one line). */
+  @Parameter(property = "lake.format", defaultValue = "text")
+  String format;
+
   /** Skip this goal. */
   @Parameter(property = "lake.skip", defaultValue = "false")
   boolean skip;
+
+  private static String json(String catalog, List<TableStatus> statuses) throws MojoExecutionException {
+    ObjectNode root = MAPPER.createObjectNode().put("catalog", catalog);
+    ArrayNode tables = root.putArray("tables");
+    for (TableStatus status : statuses) {
+      ObjectNode table = tables.addObject().put("table", status.table().toString()).put("exists", status.exists())
+          .put("appliedStep", status.appliedStep()).put("lastStep", status.lastStep())
+          .put("appliedAt", status.appliedAt()).put("appliedBy", status.appliedBy());
+      status.pending().forEach(table.putArray("pending")::add);
+      status.problems().forEach(table.putArray("problems")::add);
+    }
+    try {
+      return MAPPER.writeValueAsString(root);
+    } catch (JsonProcessingException e) {
+      throw new MojoExecutionException("Cannot write the status as JSON", e);
+    }
+  }
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -56,10 +83,18 @@ public class StatusMojo extends AbstractMojo {
     }
     ClassLoader loader = LakeProject.classLoader(project);
     var resolved = LakeProject.tables(loader);
-    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
+    if (!"json".equalsIgnoreCase(format) && !"text".equalsIgnoreCase(format)) {
+      throw new MojoFailureException("Invalid -Dlake.format=" + format + " (use text or json)");
+    }
+    try (IcebergTableFormat table = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
         decrypter)) {
-      getLog().info("Lake status of " + format.catalog() + ":");
-      for (TableStatus status : LakeProject.engine(format, resolved, loader).status(TableFilter.parse(tables))) {
+      List<TableStatus> statuses = LakeProject.engine(table, resolved, loader).status(TableFilter.parse(tables));
+      if ("json".equalsIgnoreCase(format)) {
+        getLog().info(json(table.catalog(), statuses));
+        return;
+      }
+      getLog().info("Lake status of " + table.catalog() + ":");
+      for (TableStatus status : statuses) {
         getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s", status.table(),
             status.appliedStep() < 0 ? "none" : String.valueOf(status.appliedStep()), status.lastStep(),
             status.pending().isEmpty() ? "none" : status.pending(),
