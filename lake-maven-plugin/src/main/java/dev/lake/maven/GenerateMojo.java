@@ -24,7 +24,7 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "lake.migrationsDirectory", defaultValue = "${project.basedir}/src/main/java")
   File migrationsDirectory;
 
-  /** The author recorded in the migration; the OS user by default. */
+  /** The author recorded in the migration; git's {@code user.name}, else the OS user, by default. */
   @Parameter(property = "lake.author")
   String author;
 
@@ -48,6 +48,25 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "lake.skip", defaultValue = "false")
   boolean skip;
 
+  /** git's {@code user.name} for the project, or null when git is missing or has none. */
+  private String gitUserName() {
+    try {
+      Process git = new ProcessBuilder("git", "config", "user.name").directory(project.getBasedir())
+          .redirectErrorStream(true).start();
+      String name = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+      if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+        git.destroyForcibly();
+        return null;
+      }
+      return git.exitValue() == 0 && !name.isEmpty() ? name : null;
+    } catch (java.io.IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -55,8 +74,9 @@ public class GenerateMojo extends AbstractMojo {
     }
     List<String> options = new ArrayList<>(List.of("lake.generate=true",
         "lake.generateDirectory=" + migrationsDirectory, "lake.allowDestructive=" + allowDestructive));
-    if (author != null && !author.isBlank()) {
-      options.add("lake.author=" + author);
+    String who = author != null && !author.isBlank() ? author : gitUserName();
+    if (who != null) {
+      options.add("lake.author=" + who);
     }
     if (reason != null && !reason.isBlank()) {
       options.add("lake.reason=" + reason);
