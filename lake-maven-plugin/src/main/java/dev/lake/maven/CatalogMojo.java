@@ -1,0 +1,77 @@
+package dev.lake.maven;
+
+import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.LakeException;
+import dev.lake.iceberg.IcebergTableFormat;
+import java.io.File;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * The parameters and steps shared by the goals that work on a catalog: the project's compiled
+ * migrations, the selected catalog, an engine; messages masked, Hadoop released at the end.
+ */
+abstract class CatalogMojo extends AbstractMojo {
+  @Parameter(defaultValue = "${project}", readonly = true, required = true)
+  MavenProject project;
+
+  /** The catalog, by name; the first configured one, or the embedded catalog, by default. */
+  @Parameter(property = "lake.catalog")
+  String catalog;
+
+  /** Named Iceberg catalogs. With none, the embedded catalog is used. */
+  @Parameter
+  List<Catalog> catalogs;
+
+  /** Where the embedded catalog keeps its SQLite file and warehouse. */
+  @Parameter(property = "lake.embeddedDirectory", defaultValue = "${project.basedir}/.lake")
+  File embeddedDirectory;
+
+  /** Which tables, as comma-separated globs; all by default. */
+  @Parameter(property = "lake.tables")
+  String tables;
+
+  /** Skip this goal. */
+  @Parameter(property = "lake.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${settings}", readonly = true)
+  Settings settings;
+
+  @Component
+  SettingsDecrypter decrypter;
+
+  /** The goal's own work, on the selected catalog. */
+  abstract void run(Engine engine, IcebergTableFormat format) throws MojoExecutionException, MojoFailureException;
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("Skipping (lake.skip)");
+      return;
+    }
+    ClassLoader loader = LakeProject.classLoader(project);
+    var resolved = LakeProject.tables(loader);
+    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
+        decrypter)) {
+      run(LakeProject.engine(format, resolved, loader), format);
+    } catch (LakeException e) {
+      throw failure(e.getMessage());
+    } finally {
+      LakeProject.releaseHadoop();
+    }
+  }
+
+  /** A build failure whose message shows no catalog secret (and no cause, whose text could). */
+  MojoFailureException failure(String message) {
+    return new MojoFailureException(Secrets.mask(message, LakeProject.secrets(catalog, catalogs, settings,
+        decrypter)));
+  }
+}
