@@ -1,16 +1,7 @@
 
-def metadata(File basedir, String warehouse, String table) {
-  def dir = new File(basedir, warehouse + '/' + table.replace('.', '/') + '/metadata')
-  if (!dir.isDirectory()) return null
-  def latest = dir.listFiles().findAll { it.name.endsWith('.metadata.json') }.max { it.name }
-  return latest == null ? null : new groovy.json.JsonSlurper().parse(latest)
-}
-def columns(def metadata) {
-  def schema = metadata.schemas.find { it.'schema-id' == metadata.'current-schema-id' }
-  return schema.fields.collect { it.name }
-}
+def lake = evaluate(new File(itSupport))
 
-def table = metadata(basedir, '.lake/warehouse', 'iot.events')
+def table = lake.metadata(basedir, '.lake/warehouse', 'iot.events')
 assert table != null : 'no Iceberg table'
 def fields = table.schemas.find { it.'schema-id' == table.'current-schema-id' }.fields
 def byName = fields.collectEntries { [it.name, it] }

@@ -1,14 +1,4 @@
 
-def metadata(File basedir, String warehouse, String table) {
-  def dir = new File(basedir, warehouse + '/' + table.replace('.', '/') + '/metadata')
-  if (!dir.isDirectory()) return null
-  def latest = dir.listFiles().findAll { it.name.endsWith('.metadata.json') }.max { it.name }
-  return latest == null ? null : new groovy.json.JsonSlurper().parse(latest)
-}
-def columns(def metadata) {
-  def schema = metadata.schemas.find { it.'schema-id' == metadata.'current-schema-id' }
-  return schema.fields.collect { it.name }
-}
 
 def log = new File(basedir, 'build.log').text
 def step1 = new File(basedir, 'src/main/java/com/example/migrations').listFiles().find { it.name.startsWith('V0001_') }
