@@ -40,6 +40,7 @@ import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.CommitStateUnknownException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
+import org.apache.iceberg.rest.RESTCatalog;
 import org.apache.iceberg.types.Type;
 
 /**
@@ -156,7 +157,12 @@ public final class IcebergTableFormat implements TableFormat {
     applyChanges(commit, transaction);
     runCode(commit, transaction, where);
     check(name, transaction, commit, where);
-    operations.commit(base, ((BaseTransaction) transaction).currentMetadata());
+    operations.commit(base, guarded(((BaseTransaction) transaction).currentMetadata()));
+  }
+
+  /** The metadata to commit: over REST, with the guard that makes the commit a compare-and-swap. */
+  private TableMetadata guarded(TableMetadata updated) {
+    return catalog instanceof RESTCatalog ? RestCommitGuard.guard(updated) : updated;
   }
 
   /** Iceberg's rules that the model cannot know, checked before anything is committed. */
@@ -431,7 +437,7 @@ public final class IcebergTableFormat implements TableFormat {
       UpdateProperties properties = transaction.updateProperties();
       next.toProperties().forEach(properties::set);
       properties.commit();
-      operations(table).commit(base, ((BaseTransaction) transaction).currentMetadata());
+      operations(table).commit(base, guarded(((BaseTransaction) transaction).currentMetadata()));
     } catch (CommitFailedException e) {
       throw new ConcurrentCommitException("Another writer changed " + name + " first", e);
     }

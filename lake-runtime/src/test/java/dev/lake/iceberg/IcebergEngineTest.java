@@ -36,7 +36,7 @@ class IcebergEngineTest {
   Path dir;
 
   static Stream<String> catalogs() {
-    return Stream.of(Catalogs.EMBEDDED, Catalogs.HADOOP);
+    return Stream.of(Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST);
   }
 
   private Map<TableName, ResolvedTable> events(List<Class<?>> migrations) {
@@ -183,7 +183,7 @@ class IcebergEngineTest {
   }
 
   private static String kind(String catalog) {
-    return catalog.equals(Catalogs.EMBEDDED) ? "embedded" : "hadoop";
+    return catalog.equals(Catalogs.EMBEDDED) ? "embedded" : catalog;
   }
 
   /** V0001 after an edit: one more property. */

@@ -37,7 +37,7 @@ class RaceTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP})
+  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST})
   void eightEnginesInOneJvm(String catalog) throws Exception {
     Map<TableName, ResolvedTable> workload = Workload.of(TABLES, STEPS);
     ExecutorService pool = Executors.newFixedThreadPool(ENGINES);
