@@ -80,7 +80,28 @@ public final class IcebergCatalogs {
   public static IcebergTableFormat open(String name, Map<String, String> properties) {
     String type = properties.getOrDefault(CatalogUtil.ICEBERG_CATALOG_TYPE,
         properties.getOrDefault(CatalogProperties.CATALOG_IMPL, "?"));
-    return open(name, "catalog '" + name + "' (" + type + ")", properties);
+    return open(name, "catalog '" + name + "' (" + type + ")", withDefaults(properties));
+  }
+
+  /** How long a REST catalog client waits to connect, unless {@code rest.client.connection-timeout-ms} is set. */
+  public static final String REST_CONNECTION_TIMEOUT_DEFAULT = "10000";
+  /** How long a REST catalog client waits for a response, unless {@code rest.client.socket-timeout-ms} is set. */
+  public static final String REST_SOCKET_TIMEOUT_DEFAULT = "60000";
+
+  /**
+   * {@code properties} with Lake's defaults where they are not set: a REST catalog that stops answering
+   * fails the run after a bounded wait (Iceberg's client would otherwise wait on a read forever).
+   */
+  static Map<String, String> withDefaults(Map<String, String> properties) {
+    boolean rest = CatalogUtil.ICEBERG_CATALOG_TYPE_REST.equals(properties.get(CatalogUtil.ICEBERG_CATALOG_TYPE))
+        || "org.apache.iceberg.rest.RESTCatalog".equals(properties.get(CatalogProperties.CATALOG_IMPL));
+    if (!rest) {
+      return properties;
+    }
+    Map<String, String> result = new LinkedHashMap<>(properties);
+    result.putIfAbsent("rest.client.connection-timeout-ms", REST_CONNECTION_TIMEOUT_DEFAULT);
+    result.putIfAbsent("rest.client.socket-timeout-ms", REST_SOCKET_TIMEOUT_DEFAULT);
+    return result;
   }
 
   private static IcebergTableFormat open(String name, String description, Map<String, String> properties) {

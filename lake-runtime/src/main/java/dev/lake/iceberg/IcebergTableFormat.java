@@ -472,8 +472,19 @@ public final class IcebergTableFormat implements TableFormat {
 
   /** A short reason for a failure: the exception's message, or its type when it has none. */
   static String reason(Throwable e) {
+    String reason = message(e);
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    // Clients wrap the cause that tells what happened ("Read timed out", "Connection refused").
+    return root == e || reason.contains(message(root)) ? reason : reason + " (" + message(root) + ")";
+  }
+
+  private static String message(Throwable e) {
     String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    return message == null || message.isBlank() ? e.getClass().getSimpleName()
+        : e instanceof java.io.IOException ? e.getClass().getSimpleName() + ": " + message : message;
   }
 
   @Override
