@@ -1,6 +1,7 @@
 package dev.lake.iceberg;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /** The real catalogs the tests run against. */
@@ -11,6 +12,10 @@ final class Catalogs {
   static final String HADOOP = "hadoop";
   /** Iceberg's REST catalog server, as its own process on 127.0.0.1 (one per test directory). */
   static final String REST = "rest";
+  /** Iceberg's GlueCatalog, against a local stub of the Glue API (one per test directory). */
+  static final String GLUE = "glue";
+
+  private static final Map<Path, GlueStub> GLUE_STUBS = new HashMap<>();
 
   static IcebergTableFormat open(String kind, Path dir) {
     return switch (kind) {
@@ -18,7 +23,22 @@ final class Catalogs {
       case HADOOP -> IcebergCatalogs.open("test", Map.of("type", "hadoop", "warehouse",
           dir.resolve("hadoop-warehouse").toUri().toString()));
       case REST -> IcebergCatalogs.open("test", RestServer.forDirectory(dir.resolve("rest")).clientProperties());
+      case GLUE -> IcebergCatalogs.open("test", glue(dir).clientProperties(dir.resolve("glue-warehouse")));
       default -> throw new IllegalArgumentException(kind);
     };
+  }
+
+  /** The Glue stub of a test directory; the previous test's stub is stopped. */
+  static GlueStub glue(Path dir) {
+    synchronized (GLUE_STUBS) {
+      GLUE_STUBS.entrySet().removeIf(stub -> {
+        if (!stub.getKey().equals(dir)) {
+          stub.getValue().close();
+          return true;
+        }
+        return false;
+      });
+      return GLUE_STUBS.computeIfAbsent(dir, d -> new GlueStub());
+    }
   }
 }

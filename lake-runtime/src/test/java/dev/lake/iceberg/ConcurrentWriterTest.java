@@ -38,7 +38,7 @@ class ConcurrentWriterTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST})
+  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST, Catalogs.GLUE})
   void dataAppendsByAnotherWriterDoNotFailTheMigration(String catalog) throws Exception {
     Map<TableName, ResolvedTable> workload = Workload.of(1, 30);
     TableName name = Workload.table(0);

@@ -36,7 +36,7 @@ class IcebergEngineTest {
   Path dir;
 
   static Stream<String> catalogs() {
-    return Stream.of(Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST);
+    return Stream.of(Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST, Catalogs.GLUE);
   }
 
   private Map<TableName, ResolvedTable> events(List<Class<?>> migrations) {
@@ -269,6 +269,10 @@ class IcebergEngineTest {
     TableModel stepZero = tables.get(EVENTS).history().replay(0);
     try (IcebergTableFormat format = Catalogs.open(catalog, dir)) {
       var schema = IcebergModels.schema(stepZero);
+      var namespaces = (org.apache.iceberg.catalog.SupportsNamespaces) format.icebergCatalog();
+      if (!namespaces.namespaceExists(IcebergTableFormat.identifier(EVENTS).namespace())) {
+        namespaces.createNamespace(IcebergTableFormat.identifier(EVENTS).namespace());
+      }
       format.icebergCatalog().buildTable(IcebergTableFormat.identifier(EVENTS), schema)
           .withPartitionSpec(IcebergModels.spec(schema, stepZero.partitioning()))
           .withSortOrder(IcebergModels.sortOrder(schema, stepZero.sortOrder()))

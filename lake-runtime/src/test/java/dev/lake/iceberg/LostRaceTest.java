@@ -43,7 +43,7 @@ class LostRaceTest {
   static Runnable interloper;
 
   @ParameterizedTest
-  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST})
+  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST, Catalogs.GLUE})
   void aStalePropertiesOnlyStepIsRefused(String catalog) {
     Map<TableName, ResolvedTable> tables = TestIndex.resolve(dir.resolve("classes"), T.toString(),
         List.of(V0000_Create.class, V0001_Owner.class, V0002_AddRegion.class));

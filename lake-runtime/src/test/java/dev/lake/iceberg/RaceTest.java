@@ -37,7 +37,7 @@ class RaceTest {
   Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST})
+  @ValueSource(strings = {Catalogs.EMBEDDED, Catalogs.HADOOP, Catalogs.REST, Catalogs.GLUE})
   void eightEnginesInOneJvm(String catalog) throws Exception {
     Map<TableName, ResolvedTable> workload = Workload.of(TABLES, STEPS);
     ExecutorService pool = Executors.newFixedThreadPool(ENGINES);
