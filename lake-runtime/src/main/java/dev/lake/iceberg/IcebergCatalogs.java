@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
@@ -104,7 +105,30 @@ public final class IcebergCatalogs {
     return result;
   }
 
+  /**
+   * Loggers of the HTTP client under Iceberg's REST catalog that print what goes over the wire, at
+   * DEBUG: headers ({@code Authorization: Bearer ...}, {@code header.*} properties) and bodies (the
+   * OAuth2 {@code client_secret}).
+   */
+  static final List<String> WIRE_LOGGERS = List.of("org.apache.hc.client5.http.wire",
+      "org.apache.hc.client5.http.headers");
+
+  /**
+   * Keeps the wire loggers at INFO for SLF4J's simple logger, which Maven's own logging is: with
+   * {@code mvn -X} they would print catalog credentials. A level the user set wins. Other logging
+   * back-ends are configured by their own files.
+   */
+  static void quietWireLoggers() {
+    for (String logger : WIRE_LOGGERS) {
+      String key = "org.slf4j.simpleLogger.log." + logger;
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, "info");
+      }
+    }
+  }
+
   private static IcebergTableFormat open(String name, String description, Map<String, String> properties) {
+    quietWireLoggers();
     try {
       Catalog catalog = CatalogUtil.buildIcebergCatalog(name, properties, new Configuration());
       return new IcebergTableFormat(description, catalog);
