@@ -76,12 +76,14 @@ final class GlueStub implements AutoCloseable {
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       String operation = target == null ? "" : target.substring(target.indexOf('.') + 1);
       JsonNode request = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      synchronized (this) {
+        requests.add(operation);
+      }
       if (delayMillis > 0) {
         Thread.sleep(delayMillis);
       }
       Object response;
       synchronized (this) {
-        requests.add(operation);
         response = answer(operation, request);
       }
       if (response instanceof GlueError error) {

@@ -112,6 +112,26 @@ class OutageTest {
     }
   }
 
+  /** Glue's client (the AWS SDK) times out the same way, with iceberg-aws's HTTP client properties. */
+  @Test
+  void aSlowGlueCatalogTimesOut() {
+    try (GlueStub stub = new GlueStub()) {
+      stub.delay(30_000);
+      Map<String, String> properties = new HashMap<>(stub.clientProperties(dir.resolve("glue-warehouse")));
+      properties.put("http-client.apache.socket-timeout-ms", "1000");
+      long start = System.nanoTime();
+      MigrateResult result;
+      try (IcebergTableFormat format = IcebergCatalogs.open("slow-glue", properties)) {
+        result = new Engine(format, Workload.of(1, 2), getClass().getClassLoader(), Clock.systemUTC(), "lake")
+            .migrate(MigrateOptions.defaults());
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+      assertThat(result.failures().get(Workload.table(0)))
+          .startsWith("Cannot load race.t0 from catalog 'slow-glue' (glue): ").containsIgnoringCase("timed out");
+      assertThat(stub.requests()).contains("GetTable");
+    }
+  }
+
   @Test
   void restCatalogsGetBoundedTimeoutsUnlessSet() {
     assertThat(IcebergCatalogs.withDefaults(Map.of("type", "rest", "uri", "http://127.0.0.1:1/")))

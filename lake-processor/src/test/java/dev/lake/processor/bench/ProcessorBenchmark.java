@@ -31,7 +31,10 @@ public final class ProcessorBenchmark {
     if (args.length > 0 && args[0].equals("--compile")) {
       // A child JVM: one compile, printing its time and the time inside Lake's processor.
       long millis = compile(Path.of(args[2]), sourcesIn(Path.of(args[2]).resolve("src")), Mode.valueOf(args[1]));
-      System.out.println("result " + millis + " " + insideLakeNanos / 1_000_000);
+      long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+          .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+      System.out.println("result " + millis + " " + insideLakeNanos / 1_000_000 + " " + (peakHeap >> 20));
       return;
     }
     int tables = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -45,11 +48,13 @@ public final class ProcessorBenchmark {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
     Map<Mode, long[]> times = new EnumMap<>(Mode.class);
+    Map<Mode, long[]> heaps = new EnumMap<>(Mode.class);
     long[] inside = new long[runs];
     for (int run = 0; run < runs; run++) {
       for (Mode mode : Mode.values()) {
         long[] result = child(project, mode);
         times.computeIfAbsent(mode, m -> new long[runs])[run] = result[0];
+        heaps.computeIfAbsent(mode, m -> new long[runs])[run] = result[2];
         if (mode == Mode.LAKE) {
           inside[run] = result[1];
         }
@@ -61,6 +66,10 @@ public final class ProcessorBenchmark {
     }
     System.out.printf(Locale.ROOT, "%-40s median %6d ms  min %6d ms  (runs %s)%n", "time inside Lake's processor",
         median(inside), min(inside), Arrays.toString(inside));
+    for (Mode mode : Mode.values()) {
+      System.out.printf(Locale.ROOT, "peak heap used, %-28s median %6d MiB  (runs %s)%n", mode.label,
+          median(heaps.get(mode)), Arrays.toString(heaps.get(mode)));
+    }
     long plain = median(times.get(Mode.PLAIN));
     System.out.printf(Locale.ROOT, "ratio, Lake / javac alone, medians: %.3f (target < 1.10)%n",
         (double) median(times.get(Mode.LAKE)) / plain);
@@ -81,7 +90,7 @@ public final class ProcessorBenchmark {
       throw new IllegalStateException("The benchmark's compile failed:\n" + out);
     }
     String[] result = out.substring(out.lastIndexOf("result ") + 7).strip().split(" ");
-    return new long[] {Long.parseLong(result[0]), Long.parseLong(result[1])};
+    return new long[] {Long.parseLong(result[0]), Long.parseLong(result[1]), Long.parseLong(result[2])};
   }
 
   /** This class's own class path, whether run by exec:java (a URL class loader) or by java -cp. */
