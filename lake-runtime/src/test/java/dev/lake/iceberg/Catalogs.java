@@ -1,7 +1,6 @@
 package dev.lake.iceberg;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /** The real catalogs the tests run against. */
@@ -15,7 +14,8 @@ final class Catalogs {
   /** Iceberg's GlueCatalog, against a local stub of the Glue API (one per test directory). */
   static final String GLUE = "glue";
 
-  private static final Map<Path, GlueStub> GLUE_STUBS = new HashMap<>();
+  private static final PerDirectory<GlueStub> GLUE_STUBS = new PerDirectory<>(dir -> new GlueStub(),
+      GlueStub::close);
 
   static IcebergTableFormat open(String kind, Path dir) {
     return switch (kind) {
@@ -30,15 +30,6 @@ final class Catalogs {
 
   /** The Glue stub of a test directory; the previous test's stub is stopped. */
   static GlueStub glue(Path dir) {
-    synchronized (GLUE_STUBS) {
-      GLUE_STUBS.entrySet().removeIf(stub -> {
-        if (!stub.getKey().equals(dir)) {
-          stub.getValue().close();
-          return true;
-        }
-        return false;
-      });
-      return GLUE_STUBS.computeIfAbsent(dir, d -> new GlueStub());
-    }
+    return GLUE_STUBS.get(dir);
   }
 }

@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,15 +18,11 @@ import java.util.concurrent.TimeUnit;
  */
 final class RestServer {
   private static final Path CLASS_PATH = Path.of("target", "rest-server.classpath");
-  private static final Map<Path, RestServer> RUNNING = new HashMap<>();
-
-  static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      synchronized (RUNNING) {
-        RUNNING.values().forEach(RestServer::stop);
-      }
-    }));
-  }
+  private static final PerDirectory<RestServer> RUNNING = new PerDirectory<>(dir -> {
+    RestServer server = new RestServer(dir, freePort());
+    server.start();
+    return server;
+  }, RestServer::stop);
 
   private final Path directory;
   private final int port;
@@ -40,21 +35,9 @@ final class RestServer {
 
   /** The server for {@code directory}, started on first use. */
   static RestServer forDirectory(Path directory) {
-    synchronized (RUNNING) {
-      RUNNING.entrySet().removeIf(running -> {
-        if (!running.getKey().equals(directory)) {
-          running.getValue().stop();
-          return true;
-        }
-        return false;
-      });
-      return RUNNING.computeIfAbsent(directory, dir -> {
-        RestServer server = new RestServer(dir, freePort());
-        server.start();
-        return server;
-      });
-    }
+    return RUNNING.get(directory);
   }
+
 
   String uri() {
     return "http://127.0.0.1:" + port + "/";
