@@ -14,6 +14,7 @@ import dev.lake.core.engine.TableFormat;
 import dev.lake.core.model.PartitionField;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -484,7 +485,7 @@ public final class IcebergTableFormat implements TableFormat {
   private static String message(Throwable e) {
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName()
-        : e instanceof java.io.IOException ? e.getClass().getSimpleName() + ": " + message : message;
+        : e instanceof IOException ? e.getClass().getSimpleName() + ": " + message : message;
   }
 
   @Override
