@@ -15,6 +15,8 @@ import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -79,21 +81,50 @@ final class HistoryReader {
     };
   }
 
+  private static final String MIGRATION = Migration.class.getCanonicalName();
+
+  /** Whether the class implements LakeMigration, directly or through a superclass or interface. */
+  private boolean implementsLakeMigration(TypeElement element) {
+    for (TypeMirror direct : element.getInterfaces()) {
+      if (direct instanceof DeclaredType declared
+          && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(LAKE_MIGRATION)) {
+        return true;
+      }
+    }
+    if (lakeMigration == null) {
+      lakeMigration = elements.getTypeElement(LAKE_MIGRATION).asType();
+    }
+    return types.isAssignable(element.asType(), lakeMigration);
+  }
+
+  private static final String LAKE_MIGRATION = LakeMigration.class.getCanonicalName();
+  private TypeMirror lakeMigration;
+
   Optional<Source> read(TypeElement element) {
     int errorsBefore = reporter.errors();
-    Migration migration = element.getAnnotation(Migration.class);
+    String tableName = null;
+    int step = 0;
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(MIGRATION)) {
+        for (var entry : mirror.getElementValues().entrySet()) {
+          if (entry.getKey().getSimpleName().contentEquals("table")) {
+            tableName = (String) entry.getValue().getValue();
+          } else if (entry.getKey().getSimpleName().contentEquals("step")) {
+            step = (Integer) entry.getValue().getValue();
+          }
+        }
+      }
+    }
     TableName table = null;
     try {
-      table = TableName.parse(migration.table());
+      table = TableName.parse(tableName);
     } catch (IllegalArgumentException e) {
       reporter.error(element, Migration.class, "table", e.getMessage());
     }
-    if (migration.step() < 0) {
-      reporter.error(element, Migration.class, "step", "Invalid step " + migration.step() + ": steps are numbered "
-          + "from 0");
+    if (step < 0) {
+      reporter.error(element, Migration.class, "step", "Invalid step " + step + ": steps are numbered from 0");
     }
-    TypeElement lakeMigration = elements.getTypeElement(LakeMigration.class.getCanonicalName());
-    if (!types.isAssignable(element.asType(), lakeMigration.asType())) {
+    if (!implementsLakeMigration(element)) {
       reporter.error(element, Migration.class, null, element.getSimpleName() + " must implement LakeMigration: "
           + "declare it as 'final class " + element.getSimpleName() + " implements LakeMigration {}'");
     }
@@ -116,7 +147,7 @@ final class HistoryReader {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Source(element, Step.of(table, migration.step(), changes),
+      return Optional.of(new Source(element, Step.of(table, step, changes),
           elements.getBinaryName(element).toString()));
     } catch (StepException e) {
       reporter.error(element, Migration.class, null, e.getMessage());
