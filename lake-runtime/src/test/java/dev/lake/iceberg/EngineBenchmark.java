@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,11 +94,11 @@ public final class EngineBenchmark {
         seconds = time(() -> check(engine(format, workload).migrate(MigrateOptions.defaults().withThreads(threads)),
             tables * steps));
       }
+      server.stop();
       single = threads == 1 ? seconds : single;
       System.out.printf(Locale.ROOT, "   %d thread%s: %.2f s, %.0f steps/s, speed-up %.2f%n", threads,
           threads == 1 ? " " : "s", seconds, tables * steps / seconds, single / seconds);
     }
-    RestServer.forDirectory(root.resolve("rest-done"));
 
     System.out.println();
     System.out.printf(Locale.ROOT, "3. Status over %d tables, embedded catalog%n", statusTables);
@@ -123,6 +124,9 @@ public final class EngineBenchmark {
     System.out.println("4. Memory");
     System.out.printf(Locale.ROOT, "   peak heap of migrate (%d tables x %d steps): %d MiB (max heap %d MiB)%n", tables,
         steps, lakePeak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    try (var paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   private static Engine engine(IcebergTableFormat format, Map<TableName, ResolvedTable> workload) {

@@ -77,6 +77,9 @@ public final class ProcessorBenchmark {
         (double) min(times.get(Mode.LAKE)) / min(times.get(Mode.PLAIN)));
     System.out.printf(Locale.ROOT, "time inside Lake's processor / javac alone, medians: %.3f%n",
         (double) median(inside) / plain);
+    try (var paths = Files.walk(project)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    }
   }
 
   /** Runs one compile in a fresh JVM; returns its time and the time inside Lake's processor. */
