@@ -65,8 +65,10 @@ class OutageTest {
       Engine engine = new Engine(format, workload, getClass().getClassLoader(), Clock.systemUTC(), "lake");
       MigrateResult rerun = engine.migrate(MigrateOptions.defaults().withThreads(2));
       assertThat(rerun.failures()).isEmpty();
-      assertThat(result.applied().size() + rerun.applied().size()).as("every step applied once over both runs")
-          .isEqualTo(TABLES * STEPS);
+      // A commit in flight when the server died may have landed unseen ("cannot tell whether"): at most one
+      // per failed table; the metadata log below shows each step committed exactly once.
+      assertThat(result.applied().size() + rerun.applied().size()).as("steps applied over both runs")
+          .isBetween(TABLES * STEPS - result.failures().size(), TABLES * STEPS);
       RaceTest.assertExactlyOnce(format, workload);
     }
   }
