@@ -40,7 +40,10 @@ public final class LakeIndex {
   /** The version of the index format; a reader refuses any other. */
   public static final int FORMAT = 1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Only reading needs Jackson's databind (see {@link ModelJson}); writing streams with jackson-core. */
+  private static final class Reading {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** One table of the index: its declared model (if declared) and its migration classes. */
   public record Entry(TableName table, Optional<TableModel> model, List<String> migrationClasses, String source) {
@@ -128,7 +131,7 @@ public final class LakeIndex {
    * @param source where the text comes from, for messages
    */
   public static List<Entry> parse(String text, String source) throws IOException {
-    JsonNode root = MAPPER.readTree(text);
+    JsonNode root = Reading.MAPPER.readTree(text);
     if (root == null || root.path("format").asInt(-1) != FORMAT) {
       throw new IllegalStateException("Unsupported Lake index " + source + " (format " + (root == null ? "none"
           : root.path("format")) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
@@ -139,7 +142,7 @@ public final class LakeIndex {
       List<String> migrations = new ArrayList<>();
       table.path("migrations").forEach(m -> migrations.add(m.asText()));
       entries.add(new Entry(TableName.parse(table.path("table").asText()),
-          model == null ? Optional.empty() : Optional.of(ModelJson.read(MAPPER.writeValueAsString(model))),
+          model == null ? Optional.empty() : Optional.of(ModelJson.read(Reading.MAPPER.writeValueAsString(model))),
           migrations, source));
     }
     return entries;
