@@ -38,7 +38,6 @@ final class RestServer {
     return RUNNING.get(directory);
   }
 
-
   String uri() {
     return "http://127.0.0.1:" + port + "/";
   }
