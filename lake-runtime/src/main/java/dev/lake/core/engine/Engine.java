@@ -6,6 +6,7 @@ import dev.lake.core.change.Lint;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
+import dev.lake.core.replay.Replay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -121,7 +122,7 @@ public final class Engine {
       ResolvedMigration migration = table.migrations().get(next);
       checkDestructive(migration, options);
       TableModel before = table.history().replay(next - 1);
-      TableModel after = table.history().replay(next);
+      TableModel after = Replay.apply(before, migration.step());
       LakeMigration code = migration.hasCode() ? migration.instantiate(loader) : null;
       Instant start = clock.instant();
       AppliedState nextState = state.next(migration.step().checksum(), start.toString(), user);
