@@ -24,6 +24,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -96,35 +97,43 @@ public record Step(TableName table, int number, List<Change> changes) {
 
   private static List<Change> canonicalOrder(TableName table, int number, List<Change> changes) {
     Map<Group, List<Change>> groups = new EnumMap<>(Group.class);
+    // Each change's canonical text, built once: sorting asks for it many times. Changes with the same
+    // text are refused, so changes can be told apart by identity from here on.
+    Map<Change, String> canonical = new IdentityHashMap<>();
     Set<String> seen = new HashSet<>();
     for (Change change : changes) {
       Objects.requireNonNull(change, "change");
-      if (!seen.add(change.canonical())) {
+      String text = change.canonical();
+      if (!seen.add(text)) {
         throw new StepException(table, number, "The change '" + change + "' appears twice");
       }
+      canonical.put(change, text);
       groups.computeIfAbsent(change.group(), g -> new ArrayList<>()).add(change);
     }
+    Comparator<Change> byCanonical = Comparator.comparing(canonical::get);
     checkContradictions(table, number, changes);
     List<Change> ordered = new ArrayList<>(changes.size());
     for (Map.Entry<Group, List<Change>> entry : groups.entrySet()) {
       List<Change> group = entry.getValue();
-      group.sort(Comparator.comparing(Change::canonical));
+      group.sort(byCanonical);
       switch (entry.getKey()) {
         case RENAME_COLUMN -> group.sort(Comparator
             .comparingInt((Change c) -> -depth(((RenameColumn) c).path()))
-            .thenComparing(Change::canonical));
-        case ADD_COLUMN -> group = topological(table, number, group, c -> ((AddColumn) c).path(), (c, other) -> {
-          AddColumn add = (AddColumn) c;
-          String otherPath = ((AddColumn) other).path();
-          return add.parent().equals(otherPath) || add.parent().startsWith(otherPath + ".")
-              || (add.position().sibling() != null
-                  && join(add.parent(), add.position().sibling()).equals(otherPath));
-        });
-        case MOVE_COLUMN -> group = topological(table, number, group, c -> ((MoveColumn) c).path(), (c, other) -> {
-          MoveColumn move = (MoveColumn) c;
-          return move.position().sibling() != null
-              && join(Change.parentOf(move.path()), move.position().sibling()).equals(((MoveColumn) other).path());
-        });
+            .thenComparing(byCanonical));
+        case ADD_COLUMN -> group = topological(table, number, group, byCanonical, c -> ((AddColumn) c).path(),
+            (c, other) -> {
+              AddColumn add = (AddColumn) c;
+              String otherPath = ((AddColumn) other).path();
+              return add.parent().equals(otherPath) || add.parent().startsWith(otherPath + ".")
+                  || (add.position().sibling() != null
+                      && join(add.parent(), add.position().sibling()).equals(otherPath));
+            });
+        case MOVE_COLUMN -> group = topological(table, number, group, byCanonical, c -> ((MoveColumn) c).path(),
+            (c, other) -> {
+              MoveColumn move = (MoveColumn) c;
+              return move.position().sibling() != null
+                  && join(Change.parentOf(move.path()), move.position().sibling()).equals(((MoveColumn) other).path());
+            });
         default -> {
         }
       }
@@ -135,9 +144,9 @@ public record Step(TableName table, int number, List<Change> changes) {
 
   /** Kahn's algorithm; ties by column path, then canonical text; a cycle is a contradiction. */
   private static List<Change> topological(TableName table, int number, List<Change> group,
-      Function<Change, String> path, BiPredicate<Change, Change> dependsOn) {
-    Map<Change, Integer> waiting = new HashMap<>();
-    Map<Change, List<Change>> dependents = new HashMap<>();
+      Comparator<Change> byCanonical, Function<Change, String> path, BiPredicate<Change, Change> dependsOn) {
+    Map<Change, Integer> waiting = new IdentityHashMap<>();
+    Map<Change, List<Change>> dependents = new IdentityHashMap<>();
     for (Change change : group) {
       int count = 0;
       for (Change other : group) {
@@ -148,7 +157,7 @@ public record Step(TableName table, int number, List<Change> changes) {
       }
       waiting.put(change, count);
     }
-    PriorityQueue<Change> ready = new PriorityQueue<>(Comparator.comparing(path).thenComparing(Change::canonical));
+    PriorityQueue<Change> ready = new PriorityQueue<>(Comparator.comparing(path).thenComparing(byCanonical));
     waiting.forEach((change, count) -> {
       if (count == 0) {
         ready.add(change);

@@ -13,8 +13,11 @@ final class Names {
     Checks.argument(name.indexOf('.') < 0,
         "Invalid column name: %s (dots separate the parts of a column path; use another character)", name);
     for (int i = 0; i < name.length(); i++) {
-      Checks.argument(!Character.isISOControl(name.charAt(i)),
-          "Invalid column name: %s (control character at %s)", name.replaceAll("\\p{Cntrl}", "?"), i);
+      // The message is built only on failure: names are checked for every column of every model.
+      if (Character.isISOControl(name.charAt(i))) {
+        throw new IllegalArgumentException(String.format("Invalid column name: %s (control character at %s)",
+            name.replaceAll("\\p{Cntrl}", "?"), i));
+      }
     }
   }
 

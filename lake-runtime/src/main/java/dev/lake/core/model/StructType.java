@@ -10,7 +10,8 @@ public record StructType(List<Column> fields) implements Type {
 
   public StructType {
     fields = List.copyOf(fields);
-    checkUniqueNames(fields, "struct");
+    String duplicate = duplicateName(fields);
+    Checks.argument(duplicate == null, "Duplicate column name in struct: %s", duplicate);
   }
 
   public static StructType of(Column... fields) {
@@ -22,11 +23,15 @@ public record StructType(List<Column> fields) implements Type {
     return fields.stream().filter(f -> f.name().equals(name)).findFirst();
   }
 
-  static void checkUniqueNames(List<Column> fields, String where) {
-    Set<String> seen = new HashSet<>();
+  /** The first name that two of these fields share, or null. */
+  static String duplicateName(List<Column> fields) {
+    Set<String> seen = new HashSet<>(fields.size() * 2);
     for (Column field : fields) {
-      Checks.argument(seen.add(field.name()), "Duplicate column name in %s: %s", where, field.name());
+      if (!seen.add(field.name())) {
+        return field.name();
+      }
     }
+    return null;
   }
 
   @Override

@@ -37,7 +37,8 @@ public record TableModel(
   public TableModel {
     Objects.requireNonNull(name, "name");
     columns = List.copyOf(columns);
-    StructType.checkUniqueNames(columns, "table " + name);
+    String duplicate = StructType.duplicateName(columns);
+    Checks.argument(duplicate == null, "Duplicate column name in table %s: %s", name, duplicate);
     List<PartitionField> partitions = new ArrayList<>(partitioning);
     partitions.sort(PartitionField.ORDER);
     partitioning = List.copyOf(partitions);

@@ -10,7 +10,9 @@ public record TableName(List<String> namespace, String name) implements Comparab
     namespace = List.copyOf(namespace);
     Checks.argument(!namespace.isEmpty(), "Invalid table name: %s (must be qualified: namespace.table)", name);
     for (String level : namespace) {
-      Checks.argument(!level.isBlank(), "Invalid table name: empty namespace level in %s", String.join(".", namespace));
+      if (level.isBlank()) {
+        throw new IllegalArgumentException("Invalid table name: empty namespace level in " + String.join(".", namespace));
+      }
     }
     Checks.argument(name != null && !name.isBlank(), "Invalid table name: empty table name");
   }

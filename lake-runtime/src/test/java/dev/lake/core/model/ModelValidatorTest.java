@@ -155,12 +155,18 @@ class ModelValidatorTest {
   void namesAndTableNames() {
     assertThatThrownBy(() -> Column.optional("a.b", PrimitiveType.INT)).hasMessageContaining("Invalid column name: a.b");
     assertThatThrownBy(() -> Column.optional("", PrimitiveType.INT)).hasMessage("Invalid column name: empty");
+    assertThatThrownBy(() -> Column.optional("a\tb\n", PrimitiveType.INT))
+        .hasMessage("Invalid column name: a?b? (control character at 1)");
+    assertThatThrownBy(() -> new TableName(java.util.List.of("db", " "), "t"))
+        .hasMessage("Invalid table name: empty namespace level in db. ");
     assertThatThrownBy(() -> TableName.parse("events")).hasMessage(
         "Invalid table name: events (must be qualified: namespace.table, such as analytics.events)");
     assertThatThrownBy(() -> TableName.parse("a..b")).hasMessage("Invalid table name: a..b (empty part)");
     assertThat(TableName.parse("a.b.c")).isEqualTo(new TableName(java.util.List.of("a", "b"), "c"));
     assertThatThrownBy(() -> TableModel.builder("db.t").optional("a", "int").optional("a", "long").build())
         .hasMessage("Duplicate column name in table db.t: a");
+    assertThatThrownBy(() -> StructType.of(Column.optional("a", PrimitiveType.INT), Column.optional("a", PrimitiveType.LONG)))
+        .hasMessage("Duplicate column name in struct: a");
   }
 
   @Test
