@@ -14,9 +14,11 @@ import java.util.Optional;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
@@ -53,11 +55,25 @@ final class HistoryReader {
     return nested;
   }
 
+  /** Each operation annotation's default values, read once: thousands of mirrors share a few types. */
+  private final Map<TypeElement, Map<String, Object>> defaults = new HashMap<>();
+
+  private Map<String, Object> defaults(TypeElement operation) {
+    return defaults.computeIfAbsent(operation, type -> {
+      Map<String, Object> values = new HashMap<>();
+      for (ExecutableElement attribute : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (attribute.getDefaultValue() != null) {
+          values.put(attribute.getSimpleName().toString(), attribute.getDefaultValue().getValue());
+        }
+      }
+      return values;
+    });
+  }
+
   /** An operation's values, defaults included, read from its mirror. */
   private Changes.Values values(AnnotationMirror mirror) {
-    Map<String, Object> values = new HashMap<>();
-    elements.getElementValuesWithDefaults(mirror).forEach((key, value) ->
-        values.put(key.getSimpleName().toString(), value.getValue()));
+    Map<String, Object> values = new HashMap<>(defaults((TypeElement) mirror.getAnnotationType().asElement()));
+    mirror.getElementValues().forEach((key, value) -> values.put(key.getSimpleName().toString(), value.getValue()));
     return new Changes.Values() {
       @Override
       public String string(String attribute) {
