@@ -1,5 +1,8 @@
 package dev.lake.processor.bench;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import dev.lake.annotations.LakeTable;
 import dev.lake.processor.LakeProcessor;
 import java.io.IOException;
@@ -21,8 +24,9 @@ import javax.tools.ToolProvider;
  * How much Lake's processor adds to javac: compiles a generated project of TABLES declarations with
  * STEPS migrations each (no drift): javac alone, javac with processors that do (almost) nothing, and
  * javac with Lake's processor, each compile in a fresh JVM, modes interleaved; prints medians,
- * minimums, ratios and the time spent inside Lake's processor. Not a test: run it with the command in
- * the README (arguments: tables, steps, runs per mode).
+ * minimums, ratios, the time spent inside Lake's processor, and how often and how long javac entered
+ * the sources. Not a test: run it with the command in the README (arguments: tables, steps, runs per
+ * mode).
  */
 public final class ProcessorBenchmark {
   private ProcessorBenchmark() {}
@@ -34,7 +38,8 @@ public final class ProcessorBenchmark {
       long peakHeap = java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
           .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
           .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-      System.out.println("result " + millis + " " + insideLakeNanos / 1_000_000 + " " + (peakHeap >> 20));
+      System.out.println("result " + millis + " " + insideLakeNanos / 1_000_000 + " " + (peakHeap >> 20) + " "
+          + enterPasses + " " + enterNanos / 1_000_000);
       return;
     }
     int tables = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -49,32 +54,46 @@ public final class ProcessorBenchmark {
         System.getProperty("java.version"));
     Map<Mode, long[]> times = new EnumMap<>(Mode.class);
     Map<Mode, long[]> heaps = new EnumMap<>(Mode.class);
+    Map<Mode, long[]> enters = new EnumMap<>(Mode.class);
+    Map<Mode, Long> passes = new EnumMap<>(Mode.class);
     long[] inside = new long[runs];
     for (int run = 0; run < runs; run++) {
       for (Mode mode : Mode.values()) {
         long[] result = child(project, mode);
         times.computeIfAbsent(mode, m -> new long[runs])[run] = result[0];
         heaps.computeIfAbsent(mode, m -> new long[runs])[run] = result[2];
+        enters.computeIfAbsent(mode, m -> new long[runs])[run] = result[4];
+        passes.put(mode, result[3]);
         if (mode == Mode.LAKE) {
           inside[run] = result[1];
         }
       }
     }
+    System.out.printf(Locale.ROOT, "%-44s %9s %7s  %s%n", "compile time", "median ms", "min ms", "runs");
     for (Mode mode : Mode.values()) {
-      System.out.printf(Locale.ROOT, "%-40s median %6d ms  min %6d ms  (runs %s)%n", mode.label,
-          median(times.get(mode)), min(times.get(mode)), Arrays.toString(times.get(mode)));
+      System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", mode.label, median(times.get(mode)),
+          min(times.get(mode)), Arrays.toString(times.get(mode)));
     }
-    System.out.printf(Locale.ROOT, "%-40s median %6d ms  min %6d ms  (runs %s)%n", "time inside Lake's processor",
-        median(inside), min(inside), Arrays.toString(inside));
+    System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", "time inside Lake's processor", median(inside),
+        min(inside), Arrays.toString(inside));
+    System.out.printf(Locale.ROOT, "%-44s %9s %7s  %s%n", "javac entering the sources", "median ms", "passes",
+        "runs");
     for (Mode mode : Mode.values()) {
-      System.out.printf(Locale.ROOT, "peak heap used, %-28s median %6d MiB  (runs %s)%n", mode.label,
-          median(heaps.get(mode)), Arrays.toString(heaps.get(mode)));
+      System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", mode.label, median(enters.get(mode)), passes.get(mode),
+          Arrays.toString(enters.get(mode)));
+    }
+    System.out.printf(Locale.ROOT, "%-44s %9s %7s  %s%n", "peak heap used", "median MiB", "", "runs");
+    for (Mode mode : Mode.values()) {
+      System.out.printf(Locale.ROOT, "  %-42s %9d %7s  %s%n", mode.label, median(heaps.get(mode)), "",
+          Arrays.toString(heaps.get(mode)));
     }
     long plain = median(times.get(Mode.PLAIN));
     System.out.printf(Locale.ROOT, "ratio, Lake / javac alone, medians: %.3f (target < 1.10)%n",
         (double) median(times.get(Mode.LAKE)) / plain);
     System.out.printf(Locale.ROOT, "ratio, Lake / javac alone, minimums: %.3f%n",
         (double) min(times.get(Mode.LAKE)) / min(times.get(Mode.PLAIN)));
+    System.out.printf(Locale.ROOT, "ratio, Lake / no-op writing one resource, medians: %.3f%n",
+        (double) median(times.get(Mode.LAKE)) / median(times.get(Mode.NO_OP_WITH_RESOURCE)));
     System.out.printf(Locale.ROOT, "time inside Lake's processor / javac alone, medians: %.3f%n",
         (double) median(inside) / plain);
     try (var paths = Files.walk(project)) {
@@ -92,8 +111,8 @@ public final class ProcessorBenchmark {
     if (process.waitFor() != 0 || !out.contains("result ")) {
       throw new IllegalStateException("The benchmark's compile failed:\n" + out);
     }
-    String[] result = out.substring(out.lastIndexOf("result ") + 7).strip().split(" ");
-    return new long[] {Long.parseLong(result[0]), Long.parseLong(result[1]), Long.parseLong(result[2])};
+    return Arrays.stream(out.substring(out.lastIndexOf("result ") + 7).strip().split(" "))
+        .mapToLong(Long::parseLong).toArray();
   }
 
   /** This class's own class path, whether run by exec:java (a URL class loader) or by java -cp. */
@@ -125,6 +144,10 @@ public final class ProcessorBenchmark {
 
   /** Time spent inside Lake's processor during the last compile. */
   private static long insideLakeNanos;
+
+  /** How often javac entered the sources during the last compile, and how long that took. */
+  private static long enterPasses;
+  private static long enterNanos;
 
   /** javac alone, javac with a processor that does nothing, javac with Lake's processor. */
   private enum Mode {
@@ -163,8 +186,9 @@ public final class ProcessorBenchmark {
     }
     long start = System.nanoTime();
     try (StandardJavaFileManager files = javac.getStandardFileManager(null, null, null)) {
-      JavaCompiler.CompilationTask task = javac.getTask(null, files, null, options, null,
+      JavacTask task = (JavacTask) javac.getTask(null, files, null, options, null,
           files.getJavaFileObjectsFromPaths(sources));
+      task.addTaskListener(new EnterPasses());
       if (mode == Mode.LAKE) {
         task.setProcessors(List.of(new Timed(new LakeProcessor())));
       } else if (mode == Mode.NO_OP) {
@@ -247,6 +271,30 @@ public final class ProcessorBenchmark {
         }
       }
       return false;
+    }
+  }
+
+  /**
+   * Counts javac's passes of entering the sources into its symbol table. javac announces each pass
+   * for every compilation unit, all units started before any is finished.
+   */
+  private static final class EnterPasses implements TaskListener {
+    private int open;
+    private long start;
+
+    @Override
+    public void started(TaskEvent event) {
+      if (event.getKind() == TaskEvent.Kind.ENTER && open++ == 0) {
+        start = System.nanoTime();
+      }
+    }
+
+    @Override
+    public void finished(TaskEvent event) {
+      if (event.getKind() == TaskEvent.Kind.ENTER && --open == 0) {
+        enterPasses++;
+        enterNanos += System.nanoTime() - start;
+      }
     }
   }
 
