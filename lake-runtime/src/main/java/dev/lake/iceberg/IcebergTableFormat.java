@@ -73,23 +73,17 @@ public final class IcebergTableFormat implements TableFormat {
 
   @Override
   public Optional<LiveTable> load(TableName name) {
-    TableMetadata metadata = metadata(name);
-    return metadata == null ? Optional.empty() : Optional.of(live(name, metadata));
-  }
-
-  private TableMetadata metadata(TableName name) {
+    Table table;
     try {
-      return operations(catalog.loadTable(identifier(name))).current();
+      table = catalog.loadTable(identifier(name));
     } catch (NoSuchTableException e) {
-      return null;
+      return Optional.empty();
     } catch (RuntimeException e) {
       throw new LakeException("Cannot load " + name + " from " + description + ": " + reason(e), e);
     }
-  }
-
-  private static LiveTable live(TableName name, TableMetadata metadata) {
-    return new LiveTable(IcebergModels.model(name, metadata),
-        AppliedState.fromProperties(name.toString(), metadata.properties()));
+    TableMetadata metadata = operations(table).current();
+    return Optional.of(new LiveTable(IcebergModels.model(name, metadata),
+        AppliedState.fromProperties(name.toString(), metadata.properties()), table));
   }
 
   @Override
@@ -142,7 +136,9 @@ public final class IcebergTableFormat implements TableFormat {
   }
 
   private void update(TableName name, StepCommit commit, String where) {
-    Table table = catalog.loadTable(identifier(name));
+    // The version the engine checked; its operations still hold that version's metadata, which the
+    // commit below swaps out only if the table has not moved on since.
+    Table table = commit.base() instanceof Table checked ? checked : catalog.loadTable(identifier(name));
     TableOperations operations = operations(table);
     Transaction transaction = table.newTransaction();
     TableMetadata base = ((BaseTransaction) transaction).startMetadata();

@@ -22,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.iceberg.PartitionSpec;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
@@ -215,41 +214,5 @@ public final class EngineBenchmark {
   private static long peakHeap() {
     return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-  }
-
-  /** A catalog that counts table loads, to show how many a status takes. */
-  static final class CountingCatalog implements Catalog {
-    private final Catalog delegate;
-    final AtomicLong loads = new AtomicLong();
-
-    CountingCatalog(Catalog delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public String name() {
-      return delegate.name();
-    }
-
-    @Override
-    public Table loadTable(TableIdentifier identifier) {
-      loads.incrementAndGet();
-      return delegate.loadTable(identifier);
-    }
-
-    @Override
-    public List<TableIdentifier> listTables(Namespace namespace) {
-      return delegate.listTables(namespace);
-    }
-
-    @Override
-    public boolean dropTable(TableIdentifier identifier, boolean purge) {
-      return delegate.dropTable(identifier, purge);
-    }
-
-    @Override
-    public void renameTable(TableIdentifier from, TableIdentifier to) {
-      delegate.renameTable(from, to);
-    }
   }
 }

@@ -24,6 +24,7 @@ import org.apache.iceberg.DataFiles;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
 import org.apache.iceberg.types.Types;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -123,6 +124,20 @@ class IcebergEngineTest {
         assertThat(s.problems()).isEmpty();
       });
       assertThat(engine.validate(TableFilter.parse(null))).isEmpty();
+    }
+  }
+
+  @Test
+  void aStepIsCommittedOnTheVersionTheEngineLoaded() {
+    Map<TableName, ResolvedTable> tables = events(EventsMigrations.ALL);
+    try (IcebergTableFormat plain = Catalogs.open(Catalogs.HADOOP, dir)) {
+      CountingCatalog counting = new CountingCatalog(plain.icebergCatalog());
+      IcebergTableFormat format = new IcebergTableFormat(plain.catalog(), counting);
+      MigrateResult result = engine(format, tables).migrate(MigrateOptions.defaults());
+      assertThat(result.failures()).isEmpty();
+      assertThat(result.applied()).hasSize(4);
+      assertThat(counting.loads.get()).as("one load before each of the 4 steps, one that finds nothing left to do")
+          .isEqualTo(5);
     }
   }
 

@@ -127,7 +127,8 @@ public final class Engine {
       Instant start = clock.instant();
       AppliedState nextState = state.next(migration.step().checksum(), start.toString(), user);
       try {
-        format.commit(new StepCommit(migration, before, after, state, nextState, code));
+        format.commit(new StepCommit(migration, before, after, state, nextState, code,
+            live.map(LiveTable::version).orElse(null)));
         conflicts = 0;
         MigrateResult.Applied step = new MigrateResult.Applied(table.name(), next, migration.description(),
             Duration.between(start, clock.instant()));

@@ -14,6 +14,8 @@ import dev.lake.core.model.TableModel;
  * @param expected the state the table must record when the commit lands
  * @param next the state to record
  * @param code the migration's {@code apply} hook, or null
+ * @param base the {@link LiveTable#version()} the engine checked, or null (step 0, or a format that
+ *     keeps none): the commit starts from it, and fails as concurrent if the table moved on since
  */
 public record StepCommit(ResolvedMigration migration, TableModel before, TableModel after, AppliedState expected,
-    AppliedState next, LakeMigration code) {}
+    AppliedState next, LakeMigration code, Object base) {}
