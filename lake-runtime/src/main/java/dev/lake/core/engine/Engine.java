@@ -101,7 +101,9 @@ public final class Engine {
     while (true) {
       Optional<LiveTable> live = format.load(table.name());
       AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
-      TableStatus status = status(table, live);
+      // What the recorded steps give: status checks the live table against it; the next step starts from it.
+      TableModel replayed = state.step() <= table.lastStep() ? table.history().replay(state.step()) : null;
+      TableStatus status = status(table, live, replayed);
       if (!status.problems().isEmpty()) {
         throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + ": "
             + String.join("; ", status.problems()));
@@ -121,7 +123,7 @@ public final class Engine {
       }
       ResolvedMigration migration = table.migrations().get(next);
       checkDestructive(migration, options);
-      TableModel before = table.history().replay(next - 1);
+      TableModel before = replayed;
       TableModel after = Replay.apply(before, migration.step());
       LakeMigration code = migration.hasCode() ? migration.instantiate(loader) : null;
       Instant start = clock.instant();
@@ -169,7 +171,7 @@ public final class Engine {
   public List<TableStatus> status(TableFilter filter) {
     List<TableStatus> result = new ArrayList<>();
     for (ResolvedTable table : select(filter)) {
-      result.add(status(table, format.load(table.name())));
+      result.add(status(table, format.load(table.name()), null));
     }
     return result;
   }
@@ -232,7 +234,11 @@ public final class Engine {
     return selected.stream().map(ResolvedTable::name).toList();
   }
 
-  private TableStatus status(ResolvedTable table, Optional<LiveTable> live) {
+  /**
+   * A table's status; {@code replayed} is the replay of its recorded steps when the caller has it
+   * already, or null.
+   */
+  private TableStatus status(ResolvedTable table, Optional<LiveTable> live, TableModel replayed) {
     AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
     String where = table.name() + " in " + format.catalog();
     List<String> mismatches = new ArrayList<>();
@@ -258,7 +264,7 @@ public final class Engine {
           + "'mvn lake:baseline -Dlake.tables=" + table.name() + " -Dlake.step=N' to adopt it at the step it matches";
     } else if (live.isPresent() && unknown.isEmpty() && mismatches.isEmpty()) {
       // Live drift compares with the replay of the steps as applied: meaningless once one was edited.
-      drift = differences(table.history().replay(state.step()), live.get().model());
+      drift = differences(replayed != null ? replayed : table.history().replay(state.step()), live.get().model());
     }
     List<Integer> pending = new ArrayList<>();
     for (int i = state.step() + 1; i <= table.lastStep(); i++) {
