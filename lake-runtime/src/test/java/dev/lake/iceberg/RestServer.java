@@ -17,7 +17,18 @@ import java.util.concurrent.TimeUnit;
  * the previous one, and the JVM stops the last one when it exits.
  */
 final class RestServer {
-  private static final Path CLASS_PATH = Path.of("target", "rest-server.classpath");
+  /** Beside the test classes, so that it is found from any working directory (exec:java runs in the root). */
+  private static final Path CLASS_PATH = classPathFile();
+
+  private static Path classPathFile() {
+    try {
+      return Path.of(RestServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .resolveSibling("rest-server.classpath");
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static final PerDirectory<RestServer> RUNNING = new PerDirectory<>(dir -> {
     RestServer server = new RestServer(dir, freePort());
     server.start();
