@@ -20,7 +20,8 @@ public interface TableFormat extends AutoCloseable {
   Optional<LiveTable> load(TableName table);
 
   /**
-   * Applies one step as one atomic commit, state included. Step 0 creates the table.
+   * Applies one step as one atomic commit, state included. Step 0 creates the table. The commit
+   * starts from {@link StepCommit#base()} when the engine hands one back from {@link #load}.
    *
    * @throws ConcurrentCommitException when another writer committed first (nothing was applied)
    * @throws LakeException when the step cannot apply to this table (nothing was applied)
