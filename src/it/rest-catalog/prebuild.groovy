@@ -1,7 +1,7 @@
 // Starts Iceberg's REST catalog server (from its test fixtures) as its own process on 127.0.0.1,
 // backed by an SQLite file, and tells the build its address through .mvn/maven.config.
 def classPathFile = new File(restServerClassPath)
-assert classPathFile.isFile() : "${classPathFile} is missing: lake-runtime's build writes it; build from the root"
+assert classPathFile.isFile() : "${classPathFile} is missing: lake-testing's build writes it; build from the root"
 def classPath = classPathFile.text.trim()
 def port = new ServerSocket(0).withCloseable { it.localPort }
 def target = new File(basedir, 'target')

@@ -47,4 +47,11 @@ public @interface LakeTable {
 
   /** How Java field names become column names. Ignored for Avro-backed tables and explicit names. */
   Naming naming() default Naming.AS_IS;
+
+  /**
+   * The table's format: {@code iceberg}. Its rules (type promotions, partition transforms, whether
+   * partitioning may change, sort orders and identifier columns) are checked at compile time against
+   * every migration of the table, and the table is migrated in catalogs of this format.
+   */
+  String format() default "iceberg";
 }

@@ -2,7 +2,7 @@ package dev.lake.maven;
 
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.TableFilter;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -20,7 +20,7 @@ public class BaselineMojo extends CatalogMojo {
   int step;
 
   @Override
-  void run(Engine engine, IcebergTableFormat format) throws MojoFailureException {
+  void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
     if (tables == null || tables.isBlank()) {
       throw new MojoFailureException("Name the tables to adopt: -Dlake.tables=db.table (globs allowed)");
     }

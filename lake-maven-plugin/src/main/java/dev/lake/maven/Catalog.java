@@ -4,11 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A named Iceberg catalog in the plugin's configuration:
+ * A named catalog in the plugin's configuration:
  *
  * <pre>{@code
  * <catalog>
  *   <name>prod</name>
+ *   <format>iceberg</format>
  *   <type>rest</type>
  *   <properties>
  *     <uri>https://catalog.example.com/</uri>
@@ -17,16 +18,20 @@ import java.util.Map;
  * </catalog>
  * }</pre>
  *
- * <p>The properties are Iceberg catalog properties, given to Iceberg's {@code CatalogUtil}.
+ * <p>The format ({@code iceberg} by default) says which table format's module opens it; for Iceberg,
+ * the properties are Iceberg catalog properties, given to Iceberg's {@code CatalogUtil}.
  */
 public class Catalog {
   /** The name that {@code -Dlake.catalog} selects. */
   String name;
 
-  /** The Iceberg catalog type: {@code hadoop}, {@code jdbc}, {@code rest}, {@code glue}, ... */
+  /** The table format of this catalog's tables: {@code iceberg} by default. */
+  String format;
+
+  /** The catalog type, for Iceberg: {@code hadoop}, {@code jdbc}, {@code rest}, {@code glue}, ... */
   String type;
 
-  /** Iceberg catalog properties. */
+  /** The catalog's properties, as its format takes them. */
   Map<String, String> properties = new LinkedHashMap<>();
 
   /**
@@ -42,7 +47,7 @@ public class Catalog {
   String usernameProperty;
 
   /** All properties, the type included. */
-  Map<String, String> icebergProperties() {
+  Map<String, String> catalogProperties() {
     Map<String, String> all = new LinkedHashMap<>(properties);
     if (type != null && !type.isBlank()) {
       all.put("type", type);

@@ -2,7 +2,7 @@ package dev.lake.maven;
 
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.LakeException;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
 import java.io.File;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
@@ -16,7 +16,7 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * The parameters and steps shared by the goals that work on a catalog: the project's compiled
- * migrations, the selected catalog, an engine; messages masked, Hadoop released at the end.
+ * migrations, the selected catalog, an engine; messages masked, the format's resources released at the end.
  */
 abstract class CatalogMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
@@ -26,7 +26,7 @@ abstract class CatalogMojo extends AbstractMojo {
   @Parameter(property = "lake.catalog")
   String catalog;
 
-  /** Named Iceberg catalogs. With none, the embedded catalog is used. */
+  /** Named catalogs, each of one table format. With none, the embedded catalog is used. */
   @Parameter
   List<Catalog> catalogs;
 
@@ -49,7 +49,7 @@ abstract class CatalogMojo extends AbstractMojo {
   SettingsDecrypter decrypter;
 
   /** The goal's own work, on the selected catalog. */
-  abstract void run(Engine engine, IcebergTableFormat format) throws MojoExecutionException, MojoFailureException;
+  abstract void run(Engine engine, TableFormat<?> format) throws MojoExecutionException, MojoFailureException;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
@@ -59,13 +59,11 @@ abstract class CatalogMojo extends AbstractMojo {
     }
     ClassLoader loader = LakeProject.classLoader(project);
     var resolved = LakeProject.tables(loader);
-    try (IcebergTableFormat format = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(), settings,
-        decrypter)) {
-      run(LakeProject.engine(format, resolved, loader), format);
+    try (LakeProject.OpenCatalog open = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(),
+        LakeProject.embeddedFormat(resolved), settings, decrypter)) {
+      run(LakeProject.engine(open.format(), resolved, loader), open.format());
     } catch (LakeException e) {
       throw failure(e.getMessage());
-    } finally {
-      LakeProject.releaseHadoop();
     }
   }
 

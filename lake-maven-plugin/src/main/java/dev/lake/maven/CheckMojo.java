@@ -5,9 +5,9 @@ import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
 import dev.lake.core.engine.ResolvedTable;
+import dev.lake.core.engine.TableFormat;
+import dev.lake.core.engine.TableFormatProvider;
 import dev.lake.core.model.TableName;
-import dev.lake.iceberg.IcebergCatalogs;
-import dev.lake.iceberg.IcebergTableFormat;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -71,31 +72,43 @@ public class CheckMojo extends AbstractMojo {
     }
     Path directory = checkDirectory.toPath();
     delete(directory);
-    LakeProject.prepareHadoop();
     List<String> problems = new ArrayList<>();
-    try (IcebergTableFormat format = IcebergCatalogs.embedded("check", directory)) {
-      Engine engine = LakeProject.engine(format, tables, loader);
-      MigrateResult result = engine.migrate(MigrateOptions.defaults().withAllowDestructive(true));
-      problems.addAll(result.failures().values());
-      for (ResolvedTable table : tables.values()) {
-        if (table.declared().isPresent() && !result.failures().containsKey(table.name())) {
-          List<String> differences = Engine.differences(table.declared().get(),
-              format.load(table.name()).orElseThrow().model());
-          if (!differences.isEmpty()) {
-            problems.add(table.name() + ": applying its history does not give the declared table: "
-                + String.join("; ", differences));
-          }
+    Map<String, Map<TableName, ResolvedTable>> byFormat = new TreeMap<>();
+    tables.forEach((name, table) -> byFormat.computeIfAbsent(table.format(), f -> new TreeMap<>()).put(name, table));
+    for (Map.Entry<String, Map<TableName, ResolvedTable>> format : byFormat.entrySet()) {
+      try {
+        TableFormatProvider provider = LakeProject.provider(format.getKey());
+        try (LakeProject.OpenCatalog open = new LakeProject.OpenCatalog(provider,
+            provider.openEmbedded("check", directory.resolve(format.getKey())))) {
+          problems.addAll(check(open.format(), format.getValue(), loader));
         }
+      } catch (LakeException e) {
+        problems.add(e.getMessage());
       }
-    } catch (LakeException e) {
-      problems.add(e.getMessage());
-    } finally {
-      LakeProject.releaseHadoop();
     }
     if (!problems.isEmpty()) {
       throw new MojoFailureException("Lake check failed:\n" + String.join("\n", problems));
     }
     getLog().info("Lake check: " + tables.size() + " table(s) match their migrations");
+  }
+
+  /** Applies every history to an empty catalog: what fails, and where the result is not the declaration. */
+  private static List<String> check(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
+    List<String> problems = new ArrayList<>();
+    MigrateResult result = LakeProject.engine(format, tables, loader)
+        .migrate(MigrateOptions.defaults().withAllowDestructive(true));
+    problems.addAll(result.messages().values());
+    for (ResolvedTable table : tables.values()) {
+      if (table.declared().isPresent() && !result.failures().containsKey(table.name())) {
+        List<String> differences = Engine.differences(table.declared().get(),
+            format.load(table.name()).orElseThrow().model(), table.history().rules());
+        if (!differences.isEmpty()) {
+          problems.add(table.name() + ": applying its history does not give the declared table: "
+              + String.join("; ", differences));
+        }
+      }
+    }
+    return problems;
   }
 
   private static void delete(Path directory) {

@@ -5,8 +5,9 @@ import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.Resolver;
 import dev.lake.core.model.TableName;
-import dev.lake.iceberg.IcebergCatalogs;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
+import dev.lake.core.engine.TableFormatProvider;
+import dev.lake.core.model.FormatRules;
 import java.io.File;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -56,22 +57,31 @@ final class LakeProject {
     }
   }
 
-  /**
-   * Opens the selected catalog: a configured one by name, or the embedded catalog (a JDBC catalog on an
-   * SQLite file with a local warehouse in {@code embeddedDirectory}) when none is configured.
-   */
-  static IcebergTableFormat catalog(String name, List<Catalog> catalogs, Path embeddedDirectory)
-      throws MojoFailureException {
-    return catalog(name, catalogs, embeddedDirectory, null, null);
+  /** A catalog opened for a goal, with the provider of its format. */
+  record OpenCatalog(TableFormatProvider provider, TableFormat<?> format) implements AutoCloseable {
+    /** Closes the catalog, then frees what its format keeps for the JVM. */
+    @Override
+    public void close() {
+      try {
+        format.close();
+      } finally {
+        provider.release();
+      }
+    }
+  }
+
+  /** The provider of a format, among the formats on the plugin's class path. */
+  static TableFormatProvider provider(String format) {
+    return TableFormatProvider.named(format, LakeProject.class.getClassLoader());
   }
 
   /**
-   * As {@link #catalog(String, List, Path)}, with secrets from {@code settings.xml} servers. A failure's
-   * message is masked, and carries no cause: the cause's own text could hold a secret.
+   * Opens the selected catalog: a configured one by name, or the embedded catalog of {@code embeddedFormat}
+   * in {@code embeddedDirectory} when none is configured. A failure's message is masked, and carries no
+   * cause: the cause's own text could hold a secret. Secrets come from {@code settings.xml} servers.
    */
-  static IcebergTableFormat catalog(String name, List<Catalog> catalogs, Path embeddedDirectory, Settings settings,
-      SettingsDecrypter decrypter) throws MojoFailureException {
-    prepareHadoop();
+  static OpenCatalog catalog(String name, List<Catalog> catalogs, Path embeddedDirectory, String embeddedFormat,
+      Settings settings, SettingsDecrypter decrypter) throws MojoFailureException {
     Map<String, String> properties = Map.of();
     try {
       if (catalogs == null || catalogs.isEmpty() || EMBEDDED.equals(name)) {
@@ -79,13 +89,15 @@ final class LakeProject {
           throw new MojoFailureException("No catalog '" + name + "' is configured: add it under <catalogs> in the "
               + "lake-maven-plugin configuration, or leave -Dlake.catalog unset to use the embedded catalog");
         }
-        return IcebergCatalogs.embedded(EMBEDDED, embeddedDirectory);
+        TableFormatProvider provider = provider(embeddedFormat);
+        return new OpenCatalog(provider, provider.openEmbedded(EMBEDDED, embeddedDirectory));
       }
       String selected = name == null || name.isBlank() ? catalogs.get(0).name : name;
       for (Catalog catalog : catalogs) {
         if (selected.equals(catalog.name)) {
           properties = withServer(catalog, settings, decrypter);
-          return IcebergCatalogs.open(catalog.name, properties);
+          TableFormatProvider provider = provider(catalog.format);
+          return new OpenCatalog(provider, provider.open(catalog.name, properties));
         }
       }
       throw new MojoFailureException("No catalog '" + selected + "' is configured (configured: " + catalogs.stream()
@@ -95,10 +107,19 @@ final class LakeProject {
     }
   }
 
+  /**
+   * The format of the embedded catalog: the one the project's tables have when they all have one, else
+   * the default.
+   */
+  static String embeddedFormat(Map<TableName, ResolvedTable> tables) {
+    List<String> formats = tables.values().stream().map(ResolvedTable::format).distinct().toList();
+    return formats.size() == 1 ? formats.get(0) : FormatRules.DEFAULT_FORMAT;
+  }
+
   /** The catalog's properties with the secret of its {@code settings.xml} server, if it names one. */
   static Map<String, String> withServer(Catalog catalog, Settings settings, SettingsDecrypter decrypter)
       throws MojoFailureException {
-    Map<String, String> properties = new LinkedHashMap<>(catalog.icebergProperties());
+    Map<String, String> properties = new LinkedHashMap<>(catalog.catalogProperties());
     if (catalog.serverId == null || catalog.serverId.isBlank()) {
       return properties;
     }
@@ -142,38 +163,7 @@ final class LakeProject {
     return secrets;
   }
 
-  /**
-   * Prepares Hadoop, the local file I/O of Iceberg's catalogs, for running inside Maven: its warning that
-   * no native library is found is noise for a build.
-   */
-  static void prepareHadoop() {
-    System.setProperty("org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
-  }
-
-  /**
-   * Makes Hadoop's JVM shutdown hooks harmless. Hadoop runs them when the JVM exits, and loads their
-   * classes only then; by then Maven has disposed of the plugin's class realm and they fail with
-   * NoClassDefFoundError. So, when a goal ends (its catalog closed): close the cached file systems, so
-   * the hook that would close them has nothing to do, and load the hook manager's own classes while the
-   * realm is alive.
-   */
-  static void releaseHadoop() {
-    try {
-      org.apache.hadoop.fs.FileSystem.closeAll();
-    } catch (java.io.IOException e) {
-      // nothing is lost: Iceberg has committed (or not) before a goal ends
-    }
-    for (String name : List.of("org.apache.hadoop.util.ShutdownHookManager$1",
-        "org.apache.hadoop.util.ShutdownHookManager$2", "org.apache.hadoop.util.ShutdownHookManager$HookEntry")) {
-      try {
-        Class.forName(name, false, LakeProject.class.getClassLoader());
-      } catch (ClassNotFoundException e) {
-        // another Hadoop version: nothing to load
-      }
-    }
-  }
-
-  static Engine engine(IcebergTableFormat format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
+  static Engine engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
     return new Engine(format, tables, loader, Clock.systemUTC(), System.getProperty("user.name", "lake"));
   }
 }

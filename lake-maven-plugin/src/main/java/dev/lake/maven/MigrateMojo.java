@@ -3,7 +3,7 @@ package dev.lake.maven;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -29,7 +29,7 @@ public class MigrateMojo extends CatalogMojo {
   boolean allowDestructive;
 
   @Override
-  void run(Engine engine, IcebergTableFormat format) throws MojoFailureException {
+  void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
     MigrateOptions options = MigrateOptions.defaults().withDryRun(dryRun).withTarget(target).withTables(tables)
         .withThreads(threads).withAllowDestructive(allowDestructive);
     MigrateResult result = engine.migrate(options, step -> getLog().info(String.format(
@@ -42,7 +42,7 @@ public class MigrateMojo extends CatalogMojo {
         ? result.planned().size() + " step(s) pending" : result.applied().size() + " step(s) applied")
         + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " table(s) failed"));
     if (!result.success()) {
-      throw failure(String.join("\n", result.failures().values()));
+      throw failure(String.join("\n", result.messages().values()));
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.lake.maven;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.TableFilter;
 import dev.lake.core.engine.TableStatus;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,7 +50,7 @@ public class StatusMojo extends CatalogMojo {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @Override
-  void run(Engine engine, IcebergTableFormat table) throws MojoExecutionException, MojoFailureException {
+  void run(Engine engine, TableFormat<?> table) throws MojoExecutionException, MojoFailureException {
     if (!"json".equalsIgnoreCase(format) && !"text".equalsIgnoreCase(format)) {
       throw new MojoFailureException("Invalid -Dlake.format=" + format + " (use text or json)");
     }

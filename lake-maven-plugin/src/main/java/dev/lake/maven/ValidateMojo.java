@@ -2,7 +2,7 @@ package dev.lake.maven;
 
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.TableFilter;
-import dev.lake.iceberg.IcebergTableFormat;
+import dev.lake.core.engine.TableFormat;
 import java.util.List;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "validate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class ValidateMojo extends CatalogMojo {
   @Override
-  void run(Engine engine, IcebergTableFormat format) throws MojoFailureException {
+  void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
     List<String> problems = engine.validate(TableFilter.parse(tables));
     if (!problems.isEmpty()) {
       throw failure("Lake validation of " + format.catalog() + " failed:\n" + String.join("\n", problems));

@@ -1,8 +1,9 @@
 package dev.lake.processor;
 
 import dev.lake.core.diff.RenameHints;
+import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import javax.lang.model.element.TypeElement;
 
-/** A {@code @LakeTable} declaration read into the model, with its rename hints. */
-record Declaration(TypeElement element, TableModel model, RenameHints hints) {}
+/** A {@code @LakeTable} declaration read into the model, with its format's rules and its rename hints. */
+record Declaration(TypeElement element, TableModel model, FormatRules rules, RenameHints hints) {}

@@ -20,6 +20,7 @@ import dev.lake.core.model.PartitionField;
 import dev.lake.core.model.PrimitiveType;
 import dev.lake.core.model.SortField;
 import dev.lake.core.model.StructType;
+import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import dev.lake.core.model.Transform;
@@ -73,6 +74,12 @@ final class DeclarationReader {
     } catch (IllegalArgumentException e) {
       reporter.error(type, LakeTable.class, "name", e.getMessage());
     }
+    FormatRules rules = FormatRules.of(table.format()).orElse(null);
+    if (rules == null) {
+      reporter.error(type, LakeTable.class, "format", "Unknown table format '" + table.format() + "' (known: "
+          + String.join(", ", FormatRules.knownFormats()) + ")");
+      rules = FormatRules.ICEBERG;
+    }
     Reading reading = new Reading(table.naming());
     List<dev.lake.core.model.Column> columns;
     if (!table.avro().isEmpty()) {
@@ -103,9 +110,11 @@ final class DeclarationReader {
     }
     Map<String, String> properties = new TreeMap<>();
     for (Property property : type.getAnnotationsByType(Property.class)) {
-      if (property.key().startsWith(TableModel.RESERVED_PROPERTY_PREFIX)) {
+      Optional<String> reserved = rules.reservedPrefixOf(property.key());
+      if (reserved.isPresent()) {
         reporter.error(type, Property.class, "key", "Invalid property: " + property.key() + " (keys starting with '"
-            + TableModel.RESERVED_PROPERTY_PREFIX + "' are reserved for Lake's migration state)");
+            + reserved.get() + "' are reserved" + (reserved.get().equals(TableModel.RESERVED_PROPERTY_PREFIX)
+            ? " for Lake's migration state)" : " by " + rules.format() + ")"));
       } else if (properties.put(property.key(), property.value()) != null) {
         reporter.error(type, Property.class, "key", "Property " + property.key() + " is declared twice");
       }
@@ -116,34 +125,35 @@ final class DeclarationReader {
     TableModel base = new TableModel(name, columns, List.of(), List.of(), List.of(), new TreeMap<>(properties));
     List<PartitionField> partitions = new ArrayList<>();
     for (Reading.Origin<PartitionField> partition : reading.partitions) {
-      if (check(base.withPartitioning(List.of(partition.value())), partition, Partition.class)) {
+      if (check(base.withPartitioning(List.of(partition.value())), rules, partition, Partition.class)) {
         partitions.add(partition.value());
       }
     }
     reading.sorts.sort(Comparator.comparingInt((Reading.Origin<SortField> s) -> s.order()));
     List<SortField> sortOrder = new ArrayList<>();
     for (Reading.Origin<SortField> sort : reading.sorts) {
-      if (check(base.withSortOrder(List.of(sort.value())), sort, SortBy.class)) {
+      if (check(base.withSortOrder(List.of(sort.value())), rules, sort, SortBy.class)) {
         sortOrder.add(sort.value());
       }
     }
     List<String> identifiers = new ArrayList<>();
     for (Reading.Origin<String> identifier : reading.identifiers) {
-      if (check(base.withIdentifierColumns(List.of(identifier.value())), identifier, Id.class)) {
+      if (check(base.withIdentifierColumns(List.of(identifier.value())), rules, identifier, Id.class)) {
         identifiers.add(identifier.value());
       }
     }
     TableModel model = base.withPartitioning(partitions).withSortOrder(sortOrder).withIdentifierColumns(identifiers);
-    for (String problem : model.problems()) {
+    for (String problem : rules.problems(model)) {
       reporter.error(type, LakeTable.class, null, problem);
     }
     return reporter.errors() > errorsBefore ? Optional.empty()
-        : Optional.of(new Declaration(type, model, reading.hints.build()));
+        : Optional.of(new Declaration(type, model, rules, reading.hints.build()));
   }
 
   /** Reports the problems of one partition field, sort field or identifier column where it was declared. */
-  private boolean check(TableModel model, Reading.Origin<?> origin, Class<? extends Annotation> annotation) {
-    List<String> problems = model.problems();
+  private boolean check(TableModel model, FormatRules rules, Reading.Origin<?> origin,
+      Class<? extends Annotation> annotation) {
+    List<String> problems = rules.problems(model);
     problems.forEach(problem -> reporter.error(origin.element(), annotation, null, problem));
     return problems.isEmpty();
   }

@@ -9,6 +9,7 @@ import dev.lake.core.change.Step;
 import dev.lake.core.change.StepException;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.index.LakeIndex;
+import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import dev.lake.core.replay.History;
@@ -140,8 +141,8 @@ public final class LakeProcessor extends AbstractProcessor {
         }
         continue;
       }
-      Optional<TableModel> replayed = replay(table, sources);
-      index.add(new LakeIndex.Entry(table, Optional.of(declaration.model()),
+      Optional<TableModel> replayed = replay(table, sources, declaration.rules());
+      index.add(new LakeIndex.Entry(table, declaration.rules().format(), Optional.of(declaration.model()),
           sources.stream().map(HistoryReader.Source::binaryName).toList(), "source"));
       if (replayed.isPresent()) {
         drift(declaration, replayed.get(), sources, options, project);
@@ -150,10 +151,11 @@ public final class LakeProcessor extends AbstractProcessor {
     writeIndex(index);
   }
 
-  /** The replay of a table's history; empty after reporting why it is broken. */
-  private Optional<TableModel> replay(TableName table, List<HistoryReader.Source> sources) {
+  /** The replay of a table's history under its format's rules; empty after reporting why it is broken. */
+  private Optional<TableModel> replay(TableName table, List<HistoryReader.Source> sources, FormatRules rules) {
     try {
-      return Optional.of(History.of(table, sources.stream().map(HistoryReader.Source::step).toList()).replay());
+      return Optional.of(History.of(table, sources.stream().map(HistoryReader.Source::step).toList(), rules)
+          .replay());
     } catch (StepException e) {
       List<HistoryReader.Source> culprits = sources.stream().filter(s -> s.step().number() == e.step()).toList();
       for (HistoryReader.Source source : culprits.isEmpty() ? sources : culprits) {
@@ -168,7 +170,7 @@ public final class LakeProcessor extends AbstractProcessor {
     TableName table = declaration.model().name();
     List<Change> changes;
     try {
-      changes = Diff.between(replayed, declaration.model(), declaration.hints());
+      changes = Diff.between(replayed, declaration.model(), declaration.hints(), declaration.rules());
     } catch (IllegalArgumentException e) {
       reporter.error(declaration.element(), e.getMessage() + " (see @Column(formerly = ...) and Avro aliases)");
       return;

@@ -87,7 +87,13 @@ final class MigrationWriter {
   }
 
   static AnnotationSpec annotation(Change change) {
-    if (change instanceof Change.AddColumn add) {
+    return change.accept(ANNOTATIONS);
+  }
+
+  /** Each change as the annotation that declares it. */
+  private static final Change.Visitor<AnnotationSpec> ANNOTATIONS = new Change.Visitor<>() {
+    @Override
+    public AnnotationSpec addColumn(Change.AddColumn add) {
       AnnotationSpec.Builder builder = AnnotationSpec.builder(AddColumn.class);
       if (!add.parent().isEmpty()) {
         builder.addMember("parent", "$S", add.parent());
@@ -105,31 +111,55 @@ final class MigrationWriter {
         builder.addMember("after", "$S", add.position().sibling());
       }
       return builder.build();
-    } else if (change instanceof Change.DropColumn drop) {
+    }
+
+    @Override
+    public AnnotationSpec dropColumn(Change.DropColumn drop) {
       return AnnotationSpec.builder(DropColumn.class).addMember("value", "$S", drop.path()).build();
-    } else if (change instanceof Change.RenameColumn rename) {
+    }
+
+    @Override
+    public AnnotationSpec renameColumn(Change.RenameColumn rename) {
       return AnnotationSpec.builder(RenameColumn.class).addMember("from", "$S", rename.path())
           .addMember("to", "$S", rename.newName()).build();
-    } else if (change instanceof Change.UpdateColumnType update) {
+    }
+
+    @Override
+    public AnnotationSpec updateColumnType(Change.UpdateColumnType update) {
       return AnnotationSpec.builder(UpdateColumnType.class).addMember("path", "$S", update.path())
           .addMember("type", "$S", update.type().toString()).build();
-    } else if (change instanceof Change.MakeOptional update) {
+    }
+
+    @Override
+    public AnnotationSpec makeOptional(Change.MakeOptional update) {
       return AnnotationSpec.builder(MakeOptional.class).addMember("value", "$S", update.path()).build();
-    } else if (change instanceof Change.RequireColumn update) {
+    }
+
+    @Override
+    public AnnotationSpec requireColumn(Change.RequireColumn update) {
       return AnnotationSpec.builder(RequireColumn.class).addMember("value", "$S", update.path()).build();
-    } else if (change instanceof Change.UpdateColumnDoc update) {
+    }
+
+    @Override
+    public AnnotationSpec updateColumnDoc(Change.UpdateColumnDoc update) {
       return AnnotationSpec.builder(UpdateColumnDoc.class).addMember("path", "$S", update.path())
           .addMember("doc", "$S", update.doc() == null ? "" : update.doc()).build();
-    } else if (change instanceof Change.MoveColumn move) {
+    }
+
+    @Override
+    public AnnotationSpec moveColumn(Change.MoveColumn move) {
       AnnotationSpec.Builder builder = AnnotationSpec.builder(MoveColumn.class).addMember("path", "$S", move.path());
       switch (move.position().kind()) {
         case FIRST -> builder.addMember("first", "$L", true);
         case AFTER -> builder.addMember("after", "$S", move.position().sibling());
         case BEFORE -> builder.addMember("before", "$S", move.position().sibling());
-        default -> throw new IllegalStateException("A move has a position: " + move);
+        case LAST -> throw new IllegalStateException("A move has a position: " + move);
       }
       return builder.build();
-    } else if (change instanceof Change.AddPartitionField add) {
+    }
+
+    @Override
+    public AnnotationSpec addPartitionField(Change.AddPartitionField add) {
       AnnotationSpec.Builder builder = AnnotationSpec.builder(AddPartitionField.class)
           .addMember("source", "$S", add.field().source())
           .addMember("transform", "$S", add.field().transform().toString());
@@ -137,21 +167,35 @@ final class MigrationWriter {
         builder.addMember("name", "$S", add.field().name());
       }
       return builder.build();
-    } else if (change instanceof Change.DropPartitionField drop) {
+    }
+
+    @Override
+    public AnnotationSpec dropPartitionField(Change.DropPartitionField drop) {
       return AnnotationSpec.builder(DropPartitionField.class).addMember("value", "$S", drop.ref()).build();
-    } else if (change instanceof Change.SetSortOrder sort) {
+    }
+
+    @Override
+    public AnnotationSpec setSortOrder(Change.SetSortOrder sort) {
       return strings(AnnotationSpec.builder(SetSortOrder.class),
           sort.fields().stream().map(SortField::toString).toList());
-    } else if (change instanceof Change.SetIdentifierColumns identifiers) {
+    }
+
+    @Override
+    public AnnotationSpec setIdentifierColumns(Change.SetIdentifierColumns identifiers) {
       return strings(AnnotationSpec.builder(SetIdentifierColumns.class), identifiers.columns());
-    } else if (change instanceof Change.SetProperty set) {
+    }
+
+    @Override
+    public AnnotationSpec setProperty(Change.SetProperty set) {
       return AnnotationSpec.builder(SetProperty.class).addMember("key", "$S", set.key())
           .addMember("value", "$S", set.value()).build();
-    } else if (change instanceof Change.RemoveProperty remove) {
+    }
+
+    @Override
+    public AnnotationSpec removeProperty(Change.RemoveProperty remove) {
       return AnnotationSpec.builder(RemoveProperty.class).addMember("value", "$S", remove.key()).build();
     }
-    throw new IllegalStateException("Unknown change: " + change);
-  }
+  };
 
   private static AnnotationSpec strings(AnnotationSpec.Builder builder, List<String> values) {
     if (values.isEmpty()) {
@@ -180,31 +224,81 @@ final class MigrationWriter {
   }
 
   private static String words(Change change) {
-    if (change instanceof Change.AddColumn add) {
+    return change.accept(WORDS);
+  }
+
+  /** Each change in a few words, for the description and the class name. */
+  private static final Change.Visitor<String> WORDS = new Change.Visitor<>() {
+    @Override
+    public String addColumn(Change.AddColumn add) {
       return "add " + add.column().name();
-    } else if (change instanceof Change.DropColumn drop) {
+    }
+
+    @Override
+    public String dropColumn(Change.DropColumn drop) {
       return "drop " + leaf(drop.path());
-    } else if (change instanceof Change.RenameColumn rename) {
+    }
+
+    @Override
+    public String renameColumn(Change.RenameColumn rename) {
       return "rename " + leaf(rename.path());
-    } else if (change instanceof Change.UpdateColumnType update) {
+    }
+
+    @Override
+    public String updateColumnType(Change.UpdateColumnType update) {
       return "widen " + leaf(update.path());
-    } else if (change instanceof Change.MakeOptional update) {
+    }
+
+    @Override
+    public String makeOptional(Change.MakeOptional update) {
       return "make " + leaf(update.path()) + " optional";
-    } else if (change instanceof Change.RequireColumn update) {
+    }
+
+    @Override
+    public String requireColumn(Change.RequireColumn update) {
       return "require " + leaf(update.path());
-    } else if (change instanceof Change.UpdateColumnDoc update) {
+    }
+
+    @Override
+    public String updateColumnDoc(Change.UpdateColumnDoc update) {
       return "document " + leaf(update.path());
-    } else if (change instanceof Change.MoveColumn move) {
+    }
+
+    @Override
+    public String moveColumn(Change.MoveColumn move) {
       return "move " + leaf(move.path());
-    } else if (change instanceof Change.AddPartitionField || change instanceof Change.DropPartitionField) {
+    }
+
+    @Override
+    public String addPartitionField(Change.AddPartitionField change) {
       return "repartition";
-    } else if (change instanceof Change.SetSortOrder) {
+    }
+
+    @Override
+    public String dropPartitionField(Change.DropPartitionField change) {
+      return "repartition";
+    }
+
+    @Override
+    public String setSortOrder(Change.SetSortOrder change) {
       return "sort";
-    } else if (change instanceof Change.SetIdentifierColumns) {
+    }
+
+    @Override
+    public String setIdentifierColumns(Change.SetIdentifierColumns change) {
       return "set identifiers";
     }
-    return "set properties";
-  }
+
+    @Override
+    public String setProperty(Change.SetProperty change) {
+      return "set properties";
+    }
+
+    @Override
+    public String removeProperty(Change.RemoveProperty change) {
+      return "remove properties";
+    }
+  };
 
   private static String leaf(String path) {
     return path.substring(path.lastIndexOf('.') + 1);

@@ -36,6 +36,13 @@ class ErrorsTest {
   }
 
   @Test
+  void unknownTableFormat() {
+    JavaFileObject source = table("@LakeTable(name = \"db.t\",", "    format = \"hudi\")", "record T(long id) {}");
+    assertThat(compile(source)).hadErrorContaining("Unknown table format 'hudi' (known: iceberg)").inFile(source)
+        .onLineContaining("format = \"hudi\"");
+  }
+
+  @Test
   void unsupportedFieldType() {
     JavaFileObject source = table("@LakeTable(name = \"db.t\")", "record T(long id, Object payload) {}");
     assertThat(compile(source)).hadErrorContaining("Unsupported type for column payload: java.lang.Object. Use "

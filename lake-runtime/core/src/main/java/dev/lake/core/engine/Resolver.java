@@ -1,0 +1,122 @@
+package dev.lake.core.engine;
+
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.Migration;
+import dev.lake.annotations.MigrationContext;
+import dev.lake.core.change.Change;
+import dev.lake.core.change.Changes;
+import dev.lake.core.change.Step;
+import dev.lake.core.change.StepException;
+import dev.lake.core.index.LakeIndex;
+import dev.lake.core.model.FormatRules;
+import dev.lake.core.model.TableName;
+import dev.lake.core.replay.History;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads the tables and their migrations from Lake's index and the compiled {@code @Migration}
+ * classes that it names, by reflection through a given class loader. Checks numbering and replays
+ * every history, so that a broken history is found before anything touches a catalog.
+ */
+public final class Resolver {
+  private Resolver() {}
+
+  /**
+   * Every table of the index visible to {@code loader}, by name.
+   *
+   * @throws LakeException when a class is missing or not a migration, or a history is broken
+   */
+  public static Map<TableName, ResolvedTable> resolve(ClassLoader loader) {
+    Map<TableName, ResolvedTable> tables = new TreeMap<>();
+    List<String> problems = new ArrayList<>();
+    for (LakeIndex.Entry entry : LakeIndex.read(loader).values()) {
+      List<ResolvedMigration> migrations = new ArrayList<>();
+      for (String className : entry.migrationClasses()) {
+        try {
+          ResolvedMigration migration = migration(Class.forName(className, false, loader));
+          if (!migration.step().table().equals(entry.table())) {
+            problems.add(className + " migrates " + migration.step().table() + " but is listed under " + entry.table());
+          } else {
+            migrations.add(migration);
+          }
+        } catch (ClassNotFoundException | LinkageError e) {
+          problems.add("Cannot load migration class " + className + " of " + entry.table()
+              + " (listed in the index but not compiled; run 'mvn compile')");
+        } catch (LakeException | IllegalArgumentException e) {
+          problems.add(e.getMessage());
+        }
+      }
+      migrations.sort(Comparator.comparingInt(m -> m.step().number()));
+      Optional<FormatRules> rules = FormatRules.of(entry.format());
+      if (rules.isEmpty()) {
+        problems.add(entry.table() + " has format '" + entry.format() + "', which this version of Lake does not know ("
+            + "known: " + String.join(", ", FormatRules.knownFormats()) + ")");
+        continue;
+      }
+      try {
+        History history = History.of(entry.table(), migrations.stream().map(ResolvedMigration::step).toList(),
+            rules.get());
+        history.replay();
+        tables.put(entry.table(), new ResolvedTable(entry.table(), migrations, history, entry.model()));
+      } catch (StepException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new LakeException("Broken migration history:\n  " + String.join("\n  ", problems));
+    }
+    return tables;
+  }
+
+  /** Reads one compiled migration class. */
+  public static ResolvedMigration migration(Class<?> type) {
+    Migration migration = type.getAnnotation(Migration.class);
+    if (migration == null) {
+      throw new LakeException(type.getName() + " is not annotated @Migration");
+    }
+    if (!LakeMigration.class.isAssignableFrom(type)) {
+      throw new LakeException(type.getName() + " must implement " + LakeMigration.class.getName());
+    }
+    TableName table;
+    try {
+      table = TableName.parse(migration.table());
+    } catch (IllegalArgumentException e) {
+      throw new LakeException(type.getName() + ": " + e.getMessage());
+    }
+    List<Change> changes = new ArrayList<>();
+    for (Annotation annotation : type.getAnnotations()) {
+      try {
+        changes.addAll(Changes.of(annotation));
+      } catch (IllegalArgumentException e) {
+        throw new LakeException(type.getName() + " (step " + migration.step() + " of " + table + "): "
+            + e.getMessage());
+      }
+    }
+    Step step;
+    try {
+      step = Step.of(table, migration.step(), changes);
+    } catch (StepException e) {
+      throw new LakeException(e.getMessage() + " (in " + type.getName() + ")");
+    }
+    return new ResolvedMigration(step, type.getName(), migration.description(), migration.author(),
+        migration.reason(), migration.destructive(), overridesApply(type));
+  }
+
+  private static boolean overridesApply(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      try {
+        c.getDeclaredMethod("apply", MigrationContext.class);
+        return true;
+      } catch (NoSuchMethodException e) {
+        // look further up
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.lake.core.engine;
+
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.MigrationContext;
+import dev.lake.core.change.Change;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One commit for a format to make: a step's changes take the table from {@code before} to
+ * {@code after}, and the commit records {@code next} as the table's state. A commit of state alone
+ * (adopting a table at a step) has no changes and {@code before} equal to {@code after}.
+ *
+ * @param table the table
+ * @param step the step whose state the commit records
+ * @param where the table, step and catalog, for messages: {@code step 3 of db.t in catalog 'prod' (rest)}
+ * @param changes the step's changes in canonical order; empty for a commit of state alone
+ * @param before the model the table must have before the commit (empty for a new table)
+ * @param after the model the table must have after it
+ * @param expected the state the table must record for the commit to land
+ * @param next the state to record
+ * @param code the migration's own {@code apply} code, if it has any, with its class name
+ * @param base the version the engine checked; empty when the table does not exist and the commit
+ *     creates it
+ * @param <T> the format's hold on a loaded version
+ */
+public record StepCommit<T>(TableName table, int step, String where, List<Change> changes, TableModel before,
+    TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base) {
+
+  /** A migration's own {@code apply} code. */
+  public record Code(String className, LakeMigration migration) {}
+
+  public StepCommit {
+    Objects.requireNonNull(table, "table");
+    changes = List.copyOf(changes);
+    Objects.requireNonNull(before, "before");
+    Objects.requireNonNull(after, "after");
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(base, "base");
+    if (base.isEmpty() && !expected.isNone()) {
+      throw new IllegalArgumentException("A commit that creates " + table + " must expect no state");
+    }
+  }
+
+  /** Whether this commit creates the table. */
+  public boolean creates() {
+    return base.isEmpty();
+  }
+
+  /**
+   * Runs the migration's own code, if it has any, with a context whose {@code unwrap} hands out the
+   * first of {@code offered} of the type asked for.
+   *
+   * @throws LakeException when the code fails; the message says nothing was committed, which the
+   *     format must make true by committing nothing after it
+   */
+  public void runCode(Object... offered) {
+    if (code.isEmpty()) {
+      return;
+    }
+    MigrationContext context = new MigrationContext() {
+      @Override
+      public String table() {
+        return table.toString();
+      }
+
+      @Override
+      public int step() {
+        return step;
+      }
+
+      @Override
+      public <C> C unwrap(Class<C> type) {
+        for (Object candidate : offered) {
+          if (type.isInstance(candidate)) {
+            return type.cast(candidate);
+          }
+        }
+        throw new IllegalArgumentException("This table format offers " + (offered.length == 0 ? "nothing"
+            : Arrays.stream(offered).map(o -> o.getClass().getName()).collect(Collectors.joining(", "))) + ", not "
+            + type.getName());
+      }
+    };
+    try {
+      code.get().migration().apply(context);
+    } catch (Exception e) {
+      throw new LakeException("Cannot apply " + where + ": " + code.get().className() + ".apply failed: " + e
+          + " (nothing was committed)", e);
+    }
+  }
+}

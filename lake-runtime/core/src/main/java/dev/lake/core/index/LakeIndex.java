@@ -1,0 +1,158 @@
+package dev.lake.core.index;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.core.json.ModelJson;
+import dev.lake.core.model.FormatRules;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The index that the annotation processor writes on every compile and the runtime reads, so that
+ * nothing scans the class path: one resource, {@code META-INF/lake/index.json}, listing each table
+ * with its format, its declared model (in the canonical JSON form of {@link ModelJson}) and its migration classes
+ * in step order.
+ *
+ * <p>It is one file on purpose: javac checks each file a processor creates against every file created
+ * before, so a file per table made large projects compile slowly. Several class path entries (the
+ * modules of a reactor) may each hold an index; their tables must not overlap.
+ */
+public final class LakeIndex {
+  public static final String RESOURCE = "META-INF/lake/index.json";
+  /** The version of the index format; a reader refuses any other. */
+  public static final int FORMAT = 1;
+
+  /** Only reading needs Jackson's databind (see {@link ModelJson}); writing streams with jackson-core. */
+  private static final class Reading {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
+  /**
+   * One table of the index: its format, its declared model (if declared) and its migration classes.
+   *
+   * @param format the table's format, as {@code @LakeTable(format = ...)} names it
+   */
+  public record Entry(TableName table, String format, Optional<TableModel> model, List<String> migrationClasses,
+      String source) {
+    public Entry {
+      format = format == null || format.isBlank() ? FormatRules.DEFAULT_FORMAT : format;
+      migrationClasses = List.copyOf(migrationClasses);
+    }
+  }
+
+  private LakeIndex() {}
+
+  /** The index files of these entries: path below the class output to content. */
+  public static Map<String, String> files(List<Entry> entries) {
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(Comparator.comparing(Entry::table));
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+      json.writeStartObject();
+      json.writeNumberField("format", FORMAT);
+      json.writeArrayFieldStart("tables");
+      for (Entry entry : sorted) {
+        json.writeStartObject();
+        json.writeStringField("table", entry.table().toString());
+        json.writeStringField("format", entry.format());
+        if (entry.model().isPresent()) {
+          json.writeFieldName("model");
+          json.writeRawValue(ModelJson.write(entry.model().get()).strip());
+        }
+        json.writeArrayFieldStart("migrations");
+        for (String migration : entry.migrationClasses()) {
+          json.writeString(migration);
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return Map.of(RESOURCE, out.append('\n').toString());
+  }
+
+  /** Writes the index of these entries below a class output directory. */
+  public static void write(Path classOutput, List<Entry> entries) throws IOException {
+    for (Map.Entry<String, String> file : files(entries).entrySet()) {
+      Path path = classOutput.resolve(file.getKey());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Reads every index visible to the class loader, by table name.
+   *
+   * @throws IllegalStateException when two indexes hold the same table, or an index is unreadable
+   */
+  public static Map<TableName, Entry> read(ClassLoader loader) {
+    Map<TableName, Entry> entries = new TreeMap<>();
+    try {
+      for (URL index : Collections.list(loader.getResources(RESOURCE))) {
+        for (Entry entry : parse(index)) {
+          Entry previous = entries.putIfAbsent(entry.table(), entry);
+          if (previous != null) {
+            throw new IllegalStateException("Table " + entry.table() + " is declared twice: in " + previous.source()
+                + " and in " + index + "; declare each table in one module");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read Lake's index (" + RESOURCE + ")", e);
+    }
+    return entries;
+  }
+
+  private static List<Entry> parse(URL index) throws IOException {
+    try (InputStream in = index.openStream()) {
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), index.toString());
+    }
+  }
+
+  /**
+   * The entries of one index file.
+   *
+   * @param source where the text comes from, for messages
+   */
+  public static List<Entry> parse(String text, String source) throws IOException {
+    JsonNode root = Reading.MAPPER.readTree(text);
+    if (root == null || root.path("format").asInt(-1) != FORMAT) {
+      throw new IllegalStateException("Unsupported Lake index " + source + " (format " + (root == null ? "none"
+          : root.path("format")) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
+    }
+    List<Entry> entries = new ArrayList<>();
+    for (JsonNode table : root.path("tables")) {
+      JsonNode model = table.get("model");
+      List<String> migrations = new ArrayList<>();
+      table.path("migrations").forEach(m -> migrations.add(m.asText()));
+      entries.add(new Entry(TableName.parse(table.path("table").asText()), table.path("format").asText(null),
+          model == null ? Optional.empty() : Optional.of(ModelJson.read(Reading.MAPPER.writeValueAsString(model))),
+          migrations, source));
+    }
+    return entries;
+  }
+}

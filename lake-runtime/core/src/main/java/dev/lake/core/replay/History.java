@@ -1,0 +1,76 @@
+package dev.lake.core.replay;
+
+import dev.lake.core.change.Step;
+import dev.lake.core.change.StepException;
+import dev.lake.core.model.FormatRules;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A table's migration history: steps numbered 0, 1, 2, ... with no gap and no duplicate.
+ *
+ * @param table the table
+ * @param steps the steps, ordered by number; step {@code i} has number {@code i}
+ * @param rules the rules of the table's format, which replay applies
+ */
+public record History(TableName table, List<Step> steps, FormatRules rules) {
+
+  public History {
+    Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(rules, "rules");
+    List<Step> sorted = new ArrayList<>(steps);
+    sorted.sort(Comparator.comparingInt(Step::number));
+    for (int i = 0; i < sorted.size(); i++) {
+      Step step = sorted.get(i);
+      if (!step.table().equals(table)) {
+        throw new IllegalArgumentException("Step " + step.number() + " of " + step.table()
+            + " is not a step of " + table);
+      }
+      if (step.number() < i) {
+        throw new StepException(table, step.number(), "Duplicate step: two migrations are step " + step.number()
+            + "; renumber one of them to " + sorted.size());
+      }
+      if (step.number() > i) {
+        throw new StepException(table, step.number(), "Missing step " + i + ": steps are numbered 0, 1, 2, ... "
+            + "without gaps (found " + sorted.stream().map(s -> String.valueOf(s.number())).toList() + ")");
+      }
+    }
+    steps = List.copyOf(sorted);
+  }
+
+  public static History of(TableName table, Collection<Step> steps, FormatRules rules) {
+    return new History(table, List.copyOf(steps), rules);
+  }
+
+  /** The number of the last step, or -1 for an empty history. */
+  public int lastStep() {
+    return steps.size() - 1;
+  }
+
+  /** The model after every step. */
+  public TableModel replay() {
+    return replay(lastStep());
+  }
+
+  /**
+   * The model after steps 0 to {@code through}; the empty model for -1.
+   *
+   * @throws StepException when a step breaks a rule
+   */
+  public TableModel replay(int through) {
+    if (through < -1 || through > lastStep()) {
+      throw new IllegalArgumentException("Cannot replay " + table + " through step " + through + ": the history has "
+          + "steps 0 to " + lastStep());
+    }
+    TableModel model = TableModel.empty(table);
+    for (int i = 0; i <= through; i++) {
+      model = Replay.apply(model, steps.get(i), rules);
+    }
+    return model;
+  }
+}

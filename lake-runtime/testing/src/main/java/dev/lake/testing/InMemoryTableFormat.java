@@ -1,0 +1,241 @@
+package dev.lake.testing;
+
+import dev.lake.core.change.Change;
+import dev.lake.core.diff.Diff;
+import dev.lake.core.engine.AppliedState;
+import dev.lake.core.engine.ConcurrentCommitException;
+import dev.lake.core.engine.LakeException;
+import dev.lake.core.engine.LiveTable;
+import dev.lake.core.engine.StepCommit;
+import dev.lake.core.engine.TableFormat;
+import dev.lake.core.model.Column;
+import dev.lake.core.model.FormatRules;
+import dev.lake.core.model.ListType;
+import dev.lake.core.model.MapType;
+import dev.lake.core.model.StructType;
+import dev.lake.core.model.TableModel;
+import dev.lake.core.model.TableName;
+import dev.lake.core.model.Type;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A table format that keeps its tables in memory, for tests of the engine's logic: every version of
+ * every table, a field id per column that follows renames as a real format's does, and commits that
+ * land only on the version they were built on. Formats opened on one {@link Store} see the same
+ * tables, as runs on one catalog do.
+ */
+public final class InMemoryTableFormat implements TableFormat<InMemoryTableFormat.Version> {
+
+  /** One version of a table: its model, its properties (Lake's state included) and its field ids. */
+  public record Version(int number, TableModel model, Map<String, String> properties, Map<String, Integer> fieldIds) {
+    public Version {
+      properties = Map.copyOf(properties);
+      fieldIds = Map.copyOf(fieldIds);
+    }
+  }
+
+  /** The tables: what a catalog holds. Thread-safe. */
+  public static final class Store {
+    private final Map<TableName, List<Version>> tables = new HashMap<>();
+    private int lastFieldId;
+
+    /** Every version of a table, oldest first; empty when it does not exist. */
+    public synchronized List<Version> versions(TableName table) {
+      return List.copyOf(tables.getOrDefault(table, List.of()));
+    }
+
+    /** Writes a version as another writer would: no state change, no check but the version number. */
+    public synchronized Version write(TableName table, TableModel model) {
+      List<Version> versions = tables.computeIfAbsent(table, t -> new ArrayList<>());
+      Version current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+      Map<String, Integer> ids = new HashMap<>(current == null ? Map.of() : current.fieldIds());
+      Map<String, String> properties = new LinkedHashMap<>(current == null ? Map.of() : current.properties());
+      properties.keySet().removeIf(key -> !key.startsWith(TableModel.RESERVED_PROPERTY_PREFIX));
+      properties.putAll(model.properties());
+      for (Column column : model.columns()) {
+        assignIds(ids, column.name(), column.type());
+      }
+      Version next = new Version(versions.size(), model, properties, ids);
+      versions.add(next);
+      return next;
+    }
+
+    private synchronized Version land(TableName table, Version base, TableModel after, Map<String, String> properties,
+        Map<String, Integer> ids) {
+      List<Version> versions = tables.computeIfAbsent(table, t -> new ArrayList<>());
+      Version current = versions.isEmpty() ? null : versions.get(versions.size() - 1);
+      if (current != base) {
+        throw new ConcurrentCommitException("Another writer changed " + table + " first", null);
+      }
+      Version next = new Version(versions.size(), after, properties, ids);
+      versions.add(next);
+      return next;
+    }
+
+    private synchronized void assignIds(Map<String, Integer> ids, String path, Type type) {
+      ids.computeIfAbsent(path, p -> ++lastFieldId);
+      if (type instanceof StructType struct) {
+        for (Column field : struct.fields()) {
+          assignIds(ids, path + "." + field.name(), field.type());
+        }
+      } else if (type instanceof ListType list) {
+        assignIds(ids, path + "." + ListType.ELEMENT, list.element());
+      } else if (type instanceof MapType map) {
+        assignIds(ids, path + "." + MapType.KEY, map.key());
+        assignIds(ids, path + "." + MapType.VALUE, map.value());
+      }
+    }
+  }
+
+  private final String name;
+  private final Store store;
+  private final FormatRules rules;
+
+  public InMemoryTableFormat(String name, Store store, FormatRules rules) {
+    this.name = name;
+    this.store = store;
+    this.rules = rules;
+  }
+
+  @Override
+  public String catalog() {
+    return "catalog '" + name + "' (in-memory)";
+  }
+
+  @Override
+  public FormatRules rules() {
+    return rules;
+  }
+
+  @Override
+  public Optional<LiveTable<Version>> load(TableName table) {
+    List<Version> versions = store.versions(table);
+    if (versions.isEmpty()) {
+      return Optional.empty();
+    }
+    Version current = versions.get(versions.size() - 1);
+    return Optional.of(new LiveTable<>(current.model(), AppliedState.fromProperties(table.toString(),
+        current.properties()), current));
+  }
+
+  @Override
+  public void commit(StepCommit<Version> commit) {
+    Version base = commit.base().orElse(null);
+    if (base != null) {
+      if (!AppliedState.fromProperties(commit.table().toString(), base.properties()).equals(commit.expected())) {
+        throw new ConcurrentCommitException("The migration state of " + commit.table() + " changed", null);
+      }
+      List<Change> drift = Diff.managed(commit.before(), base.model(), rules);
+      if (!drift.isEmpty()) {
+        throw new LakeException("Cannot apply " + commit.where() + ": the table was changed outside Lake ("
+            + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
+      }
+    }
+    Map<String, Integer> ids = new HashMap<>(base == null ? Map.of() : base.fieldIds());
+    FieldIds tracker = new FieldIds(ids, store);
+    commit.changes().forEach(change -> change.accept(tracker));
+    Map<String, String> properties = new TreeMap<>(commit.after().properties());
+    properties.putAll(commit.next().toProperties());
+    commit.runCode();
+    store.land(commit.table(), base, commit.after(), properties, ids);
+  }
+
+  /** Field ids through a step, as a format with column ids keeps them: renames keep, adds assign, drops free. */
+  private static final class FieldIds implements Change.Visitor<Void> {
+    private final Map<String, Integer> ids;
+    private final Store store;
+
+    FieldIds(Map<String, Integer> ids, Store store) {
+      this.ids = ids;
+      this.store = store;
+    }
+
+    @Override
+    public Void addColumn(Change.AddColumn change) {
+      store.assignIds(ids, change.path(), change.column().type());
+      return null;
+    }
+
+    @Override
+    public Void dropColumn(Change.DropColumn change) {
+      ids.keySet().removeIf(path -> path.equals(change.path()) || path.startsWith(change.path() + "."));
+      return null;
+    }
+
+    @Override
+    public Void renameColumn(Change.RenameColumn change) {
+      Map<String, Integer> renamed = new HashMap<>();
+      ids.entrySet().removeIf(entry -> {
+        String path = entry.getKey();
+        if (path.equals(change.path()) || path.startsWith(change.path() + ".")) {
+          renamed.put(change.newPath() + path.substring(change.path().length()), entry.getValue());
+          return true;
+        }
+        return false;
+      });
+      ids.putAll(renamed);
+      return null;
+    }
+
+    @Override
+    public Void updateColumnType(Change.UpdateColumnType change) {
+      return null;
+    }
+
+    @Override
+    public Void makeOptional(Change.MakeOptional change) {
+      return null;
+    }
+
+    @Override
+    public Void requireColumn(Change.RequireColumn change) {
+      return null;
+    }
+
+    @Override
+    public Void updateColumnDoc(Change.UpdateColumnDoc change) {
+      return null;
+    }
+
+    @Override
+    public Void moveColumn(Change.MoveColumn change) {
+      return null;
+    }
+
+    @Override
+    public Void addPartitionField(Change.AddPartitionField change) {
+      return null;
+    }
+
+    @Override
+    public Void dropPartitionField(Change.DropPartitionField change) {
+      return null;
+    }
+
+    @Override
+    public Void setSortOrder(Change.SetSortOrder change) {
+      return null;
+    }
+
+    @Override
+    public Void setIdentifierColumns(Change.SetIdentifierColumns change) {
+      return null;
+    }
+
+    @Override
+    public Void setProperty(Change.SetProperty change) {
+      return null;
+    }
+
+    @Override
+    public Void removeProperty(Change.RemoveProperty change) {
+      return null;
+    }
+  }
+}
