@@ -8,6 +8,13 @@ import java.util.List;
 public final class EveryOperation {
   private EveryOperation() {}
 
+  /** A table and one step of changes for it, all valid together as step 1. */
+  public record Sample(TableModel before, List<Change> changes) {
+    public Sample {
+      changes = List.copyOf(changes);
+    }
+  }
+
   /** The table the samples apply to, as step 1. */
   public static final TableModel BEFORE = TableModel.builder("db.t")
       .required("id", "long").optional("ts", "timestamptz").optional("n", "int").optional("name", "string")
@@ -30,4 +37,7 @@ public final class EveryOperation {
       new Change.SetIdentifierColumns(List.of("id", "name")),
       new Change.SetProperty("k", "v"),
       new Change.RemoveProperty("owner"));
+
+  /** Every operation, on a table that has what each needs: for Iceberg's rules. */
+  public static final Sample ALL = new Sample(BEFORE, SAMPLES);
 }

@@ -1,6 +1,7 @@
 package dev.lake.testing;
 
 import dev.lake.core.change.Change;
+import dev.lake.core.change.ColumnPaths;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
@@ -137,105 +138,14 @@ public final class InMemoryTableFormat implements TableFormat<InMemoryTableForma
             + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
       }
     }
-    Map<String, Integer> ids = new HashMap<>(base == null ? Map.of() : base.fieldIds());
-    FieldIds tracker = new FieldIds(ids, store);
-    commit.changes().forEach(change -> change.accept(tracker));
+    // Field ids as a format with column ids keeps them: renames keep, drops free, new columns get new ones.
+    Map<String, Integer> ids = ColumnPaths.carry(base == null ? Map.of() : base.fieldIds(), commit.changes());
+    for (Column column : commit.after().columns()) {
+      store.assignIds(ids, column.name(), column.type());
+    }
     Map<String, String> properties = new TreeMap<>(commit.after().properties());
     properties.putAll(commit.next().toProperties());
     commit.runCode();
     store.land(commit.table(), base, commit.after(), properties, ids);
-  }
-
-  /** Field ids through a step, as a format with column ids keeps them: renames keep, adds assign, drops free. */
-  private static final class FieldIds implements Change.Visitor<Void> {
-    private final Map<String, Integer> ids;
-    private final Store store;
-
-    FieldIds(Map<String, Integer> ids, Store store) {
-      this.ids = ids;
-      this.store = store;
-    }
-
-    @Override
-    public Void addColumn(Change.AddColumn change) {
-      store.assignIds(ids, change.path(), change.column().type());
-      return null;
-    }
-
-    @Override
-    public Void dropColumn(Change.DropColumn change) {
-      ids.keySet().removeIf(path -> path.equals(change.path()) || path.startsWith(change.path() + "."));
-      return null;
-    }
-
-    @Override
-    public Void renameColumn(Change.RenameColumn change) {
-      Map<String, Integer> renamed = new HashMap<>();
-      ids.entrySet().removeIf(entry -> {
-        String path = entry.getKey();
-        if (path.equals(change.path()) || path.startsWith(change.path() + ".")) {
-          renamed.put(change.newPath() + path.substring(change.path().length()), entry.getValue());
-          return true;
-        }
-        return false;
-      });
-      ids.putAll(renamed);
-      return null;
-    }
-
-    @Override
-    public Void updateColumnType(Change.UpdateColumnType change) {
-      return null;
-    }
-
-    @Override
-    public Void makeOptional(Change.MakeOptional change) {
-      return null;
-    }
-
-    @Override
-    public Void requireColumn(Change.RequireColumn change) {
-      return null;
-    }
-
-    @Override
-    public Void updateColumnDoc(Change.UpdateColumnDoc change) {
-      return null;
-    }
-
-    @Override
-    public Void moveColumn(Change.MoveColumn change) {
-      return null;
-    }
-
-    @Override
-    public Void addPartitionField(Change.AddPartitionField change) {
-      return null;
-    }
-
-    @Override
-    public Void dropPartitionField(Change.DropPartitionField change) {
-      return null;
-    }
-
-    @Override
-    public Void setSortOrder(Change.SetSortOrder change) {
-      return null;
-    }
-
-    @Override
-    public Void setIdentifierColumns(Change.SetIdentifierColumns change) {
-      return null;
-    }
-
-    @Override
-    public Void setProperty(Change.SetProperty change) {
-      return null;
-    }
-
-    @Override
-    public Void removeProperty(Change.RemoveProperty change) {
-      return null;
-    }
   }
 }

@@ -83,12 +83,9 @@ public abstract class TableFormatContract {
     return EventsMigrations.ALL;
   }
 
-  /**
-   * One change of each operation the format has, valid together as step 1 of
-   * {@link EveryOperation#BEFORE}.
-   */
-  protected List<Change> oneOfEachOperation() {
-    return EveryOperation.SAMPLES;
+  /** A table, and one change of each operation the format has, valid together as its step 1. */
+  protected EveryOperation.Sample oneOfEachOperation() {
+    return EveryOperation.ALL;
   }
 
   /** The name of the catalog {@link #open} gives, for messages: such as {@code catalog 'test' (rest)}. */
@@ -172,11 +169,11 @@ public abstract class TableFormatContract {
 
   @Test
   void everyOperationInOneStep() {
-    TableModel before = EveryOperation.BEFORE;
+    TableModel before = oneOfEachOperation().before();
     List<Change> create = Diff.between(TableModel.empty(before.name()), before, rules());
     List<ResolvedMigration> migrations = List.of(
         new ResolvedMigration(Step.of(before.name(), 0, create), "V0", "create", "", "", false, false),
-        new ResolvedMigration(Step.of(before.name(), 1, oneOfEachOperation()), "V1", "every operation", "", "",
+        new ResolvedMigration(Step.of(before.name(), 1, oneOfEachOperation().changes()), "V1", "every operation", "", "",
             true, false));
     History history = History.of(before.name(), migrations.stream().map(ResolvedMigration::step).toList(), rules());
     ResolvedTable table = new ResolvedTable(before.name(), migrations, history, Optional.empty());

@@ -24,21 +24,31 @@ import java.util.Set;
  * @param promotions the primitive promotions, as {@code from -> to} pairs of type names
  * @param decimalWidening how a decimal column may widen
  * @param transforms the partition transforms the format has
- * @param partitionEvolution whether a step after step 0 may add or drop partition fields
+ * @param primitiveTypes the primitive types the format has, by name ({@code decimal} and {@code fixed}
+ *     for every precision and length)
+ * @param partitionEvolution whether partitioning may change after step 0; without it, partition
+ *     columns are fixed when the table is created: no partition field is added or dropped later, and
+ *     no partition column is renamed, dropped or retyped
+ * @param requiredColumnsAfterCreate whether a step after step 0 may add a required column (or a column
+ *     with required fields inside) or make a column required
  * @param sortOrders whether tables have a sort order
  * @param identifierColumns whether tables have identifier columns
  * @param reservedPropertyPrefixes property key prefixes no step may set or remove, beside Lake's own
  *     {@code lake.}
+ * @param fixedPropertyPrefixes property key prefixes a step may set but never remove
  */
 public record FormatRules(
     String format,
     List<String> promotions,
     DecimalWidening decimalWidening,
     Set<Transform.Kind> transforms,
+    Set<String> primitiveTypes,
     boolean partitionEvolution,
+    boolean requiredColumnsAfterCreate,
     boolean sortOrders,
     boolean identifierColumns,
-    List<String> reservedPropertyPrefixes) {
+    List<String> reservedPropertyPrefixes,
+    List<String> fixedPropertyPrefixes) {
 
   /** How a {@code decimal(P, S)} column may widen in place. */
   public enum DecimalWidening {
@@ -65,24 +75,45 @@ public record FormatRules(
     }
   }
 
+  /** Every primitive type of Lake's model, by name. */
+  public static final Set<String> ALL_PRIMITIVE_TYPES = Set.of("boolean", "int", "long", "float", "double", "decimal",
+      "date", "time", "timestamp", "timestamptz", "timestamp_ns", "timestamptz_ns", "string", "uuid", "fixed",
+      "binary");
+
   /**
    * Apache Iceberg's rules: promotions as Iceberg's {@code TypeUtil.isPromotionAllowed} makes them,
-   * every transform of the spec, partition evolution, sort orders and identifier columns.
+   * every type and transform of the spec, partition evolution, sort orders and identifier columns.
    */
   public static final FormatRules ICEBERG = new FormatRules("iceberg", List.of("int -> long", "float -> double"),
-      DecimalWidening.PRECISION, EnumSet.allOf(Transform.Kind.class), true, true, true, List.of());
+      DecimalWidening.PRECISION, EnumSet.allOf(Transform.Kind.class), ALL_PRIMITIVE_TYPES, true, true, true, true,
+      List.of(), List.of());
+
+  /**
+   * Delta Lake's rules, as Delta Kernel applies them to a table with column mapping: the type widening
+   * of Delta's {@code typeWidening} feature, identity partition columns fixed at creation, no sort
+   * order or identifier columns, no time, uuid, fixed or nanosecond types, columns added to an existing
+   * table only as nullable, {@code delta.columnMapping.*} managed by Lake, and no {@code delta.} key
+   * removed.
+   */
+  public static final FormatRules DELTA = new FormatRules("delta",
+      List.of("int -> long", "float -> double", "int -> double", "date -> timestamp"),
+      DecimalWidening.PRECISION_AND_SCALE, EnumSet.of(Transform.Kind.IDENTITY),
+      Set.of("boolean", "int", "long", "float", "double", "decimal", "date", "timestamp", "timestamptz", "string",
+          "binary"), false, false, false, false, List.of("delta.columnMapping."), List.of("delta."));
 
   /** The format a table has when its declaration names none. */
   public static final String DEFAULT_FORMAT = "iceberg";
 
-  private static final Map<String, FormatRules> KNOWN = Map.of(ICEBERG.format(), ICEBERG);
+  private static final Map<String, FormatRules> KNOWN = Map.of(ICEBERG.format(), ICEBERG, DELTA.format(), DELTA);
 
   public FormatRules {
     Objects.requireNonNull(format, "format");
     promotions = List.copyOf(promotions);
     Objects.requireNonNull(decimalWidening, "decimalWidening");
     transforms = Set.copyOf(transforms);
+    primitiveTypes = Set.copyOf(primitiveTypes);
     reservedPropertyPrefixes = List.copyOf(reservedPropertyPrefixes);
+    fixedPropertyPrefixes = List.copyOf(fixedPropertyPrefixes);
   }
 
   /** The rules of a known format, by name (case-insensitive). */
@@ -116,6 +147,16 @@ public record FormatRules(
       return Optional.of(TableModel.RESERVED_PROPERTY_PREFIX);
     }
     return reservedPropertyPrefixes.stream().filter(key::startsWith).findFirst();
+  }
+
+  /** The fixed prefix {@code key} starts with: a key the format keeps once set; empty when it can go. */
+  public Optional<String> fixedPrefixOf(String key) {
+    return fixedPropertyPrefixes.stream().filter(key::startsWith).findFirst();
+  }
+
+  /** The name of a primitive type, as {@link #primitiveTypes} lists it. */
+  public static String typeName(Type type) {
+    return type instanceof DecimalType ? "decimal" : type instanceof FixedType ? "fixed" : type.toString();
   }
 
   /** Every rule of this format that {@code model} breaks, one sentence each; empty when it is valid. */

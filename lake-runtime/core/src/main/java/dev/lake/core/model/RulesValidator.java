@@ -17,6 +17,9 @@ final class RulesValidator {
     if (model.columns().isEmpty()) {
       problems.add("Table has no columns");
     }
+    for (Column column : model.columns()) {
+      checkTypes(column.name(), column.type(), rules, problems);
+    }
     checkPartitioning(model, rules, problems);
     if (!rules.sortOrders() && !model.sortOrder().isEmpty()) {
       problems.add("Invalid sort order: " + rules.format() + " tables have no sort order");
@@ -36,6 +39,21 @@ final class RulesValidator {
       }
     }
     return problems;
+  }
+
+  private static void checkTypes(String path, Type type, FormatRules rules, List<String> problems) {
+    if (type instanceof StructType struct) {
+      struct.fields().forEach(field -> checkTypes(path + "." + field.name(), field.type(), rules, problems));
+    } else if (type instanceof ListType list) {
+      checkTypes(path + "." + ListType.ELEMENT, list.element(), rules, problems);
+    } else if (type instanceof MapType map) {
+      checkTypes(path + "." + MapType.KEY, map.key(), rules, problems);
+      checkTypes(path + "." + MapType.VALUE, map.value(), rules, problems);
+    } else if (!rules.primitiveTypes().contains(FormatRules.typeName(type))) {
+      problems.add("Invalid column " + path + ": " + rules.format() + " has no " + FormatRules.typeName(type)
+          + " type (it has " + rules.primitiveTypes().stream().sorted().collect(java.util.stream.Collectors.joining(", "))
+          + ")");
+    }
   }
 
   private static void checkPartitioning(TableModel model, FormatRules rules, List<String> problems) {

@@ -68,6 +68,7 @@ public final class Replay implements Change.Visitor<Void> {
   public Void dropColumn(DropColumn drop) {
     FieldRef ref = structField(drop.path(), "Cannot drop column", "drop or change the column that holds it");
     String path = drop.path();
+    checkPartitionColumnFixed("Cannot drop column", path);
     for (PartitionField field : model.partitioning()) {
       if (uses(field.source(), path)) {
         throw fail("Cannot drop column: " + path + ": partition field " + field.ref()
@@ -95,6 +96,7 @@ public final class Replay implements Change.Visitor<Void> {
   @Override
   public Void renameColumn(RenameColumn rename) {
     FieldRef ref = structField(rename.path(), "Cannot rename column", "their names are fixed");
+    checkPartitionColumnFixed("Cannot rename column", rename.path());
     if (siblingExists(ref.parentPath(), rename.newName())) {
       throw fail("Cannot rename column: " + rename.path() + " to " + rename.newName() + ": a column "
           + rename.newPath() + " already exists");
@@ -114,6 +116,7 @@ public final class Replay implements Change.Visitor<Void> {
   public Void updateColumnType(UpdateColumnType update) {
     FieldRef ref = existing(update.path(), "Cannot change column type");
     notInMapKey(ref, "Cannot change column type");
+    checkPartitionColumnFixed("Cannot change column type", update.path());
     if (!ref.type().isPrimitive()) {
       throw fail("Cannot change column type: " + update.path() + ": " + ref.type() + " -> " + update.type()
           + " (only primitive types can be promoted; change the fields inside it instead)");
@@ -166,6 +169,10 @@ public final class Replay implements Change.Visitor<Void> {
   @Override
   public Void removeProperty(RemoveProperty remove) {
     checkPropertyKey("Cannot remove property", remove.key());
+    rules.fixedPrefixOf(remove.key()).ifPresent(prefix -> {
+      throw fail("Cannot remove property " + remove.key() + ": " + rules.format() + " keeps '" + prefix
+          + "' properties once they are set; set it to another value instead");
+    });
     if (!model.properties().containsKey(remove.key())) {
       throw fail("Cannot remove property " + remove.key() + ": it is not set");
     }
@@ -194,6 +201,31 @@ public final class Replay implements Change.Visitor<Void> {
     });
   }
 
+  /** Without partition evolution, a partition column keeps its name and type, and stays. */
+  private void checkPartitionColumnFixed(String rule, String path) {
+    if (rules.partitionEvolution()) {
+      return;
+    }
+    for (PartitionField field : model.partitioning()) {
+      if (uses(field.source(), path)) {
+        throw fail(rule + ": " + path + ": it is a partition column, and " + rules.format() + " fixes partition "
+            + "columns when the table is created");
+      }
+    }
+  }
+
+  /** Whether a value of this type must hold a value somewhere inside: a required field, element or map value. */
+  private static boolean requiresValues(dev.lake.core.model.Type type) {
+    if (type instanceof dev.lake.core.model.StructType struct) {
+      return struct.fields().stream().anyMatch(f -> f.required() || requiresValues(f.type()));
+    } else if (type instanceof dev.lake.core.model.ListType list) {
+      return list.elementRequired() || requiresValues(list.element());
+    } else if (type instanceof dev.lake.core.model.MapType map) {
+      return map.valueRequired() || requiresValues(map.key()) || requiresValues(map.value());
+    }
+    return false;
+  }
+
   /** Partition changes after step 0 need a format whose partitioning can evolve. */
   private void checkPartitionEvolution(String rule) {
     if (step.number() > 0 && !rules.partitionEvolution()) {
@@ -211,6 +243,10 @@ public final class Replay implements Change.Visitor<Void> {
     notInMapKey(ref, rule);
     if (ref.required() == required) {
       throw fail(rule + ": " + path + " already is " + (required ? "required" : "optional"));
+    }
+    if (required && step.number() > 0 && !rules.requiredColumnsAfterCreate()) {
+      throw fail(rule + ": " + path + ": " + rules.format() + " cannot make a column of an existing table required; "
+          + "declare it required when the table is created (step 0), or keep it optional");
     }
     model = model.updateColumn(path, column -> column.withRequired(required));
   }
@@ -230,6 +266,11 @@ public final class Replay implements Change.Visitor<Void> {
   public Void addColumn(AddColumn add) {
     String parent = add.parent();
     String rule = "Cannot add column";
+    if (step.number() > 0 && !rules.requiredColumnsAfterCreate()
+        && (add.column().required() || requiresValues(add.column().type()))) {
+      throw fail(rule + ": " + add.path() + ": " + rules.format() + " adds columns to an existing table only as "
+          + "optional, with no required field inside; add it as optional (required = false, no 'not null')");
+    }
     Optional<List<Column>> fields = model.fieldsOf(parent);
     if (fields.isEmpty()) {
       Optional<FieldRef> parentRef = model.find(parent);

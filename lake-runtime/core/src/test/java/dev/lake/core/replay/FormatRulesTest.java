@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class FormatRulesTest {
   /** A format with fixed partition columns, identity partitions only, no sort order or identifiers. */
   private static final FormatRules STRICT = new FormatRules("strict", List.of("int -> long"),
-      FormatRules.DecimalWidening.PRECISION_AND_SCALE, Set.of(Transform.Kind.IDENTITY), false, false, false,
-      List.of("strict."));
+      FormatRules.DecimalWidening.PRECISION_AND_SCALE, Set.of(Transform.Kind.IDENTITY),
+      FormatRules.ALL_PRIMITIVE_TYPES, false, true, false, false, List.of("strict."), List.of());
 
   private static final TableModel T = TableModel.builder("db.t").required("id", "long").optional("n", "int")
       .optional("d", "decimal(9, 2)").optional("f", "float").partition("identity(id)").build();
@@ -90,6 +90,47 @@ class FormatRulesTest {
   void knownFormats() {
     assertThat(FormatRules.of("ICEBERG")).contains(FormatRules.ICEBERG);
     assertThat(FormatRules.of("parquet")).isEmpty();
-    assertThat(FormatRules.knownFormats()).containsExactly("iceberg");
+    assertThat(FormatRules.knownFormats()).containsExactly("delta", "iceberg");
+  }
+
+  private static TableModel deltaApply(TableModel model, int step, Change... changes) {
+    return Replay.apply(model, Step.of("db.t", step, changes), FormatRules.DELTA);
+  }
+
+  private static final TableModel DELTA_T = TableModel.builder("db.t").required("id", "long").optional("n", "int")
+      .optional("region", "string").optional("d", "date").partition("identity(region)").build();
+
+  private static void assertDeltaRefuses(String message, Change... changes) {
+    assertThatThrownBy(() -> deltaApply(DELTA_T, 1, changes)).isInstanceOf(StepException.class)
+        .hasMessage("db.t step 1: " + message);
+  }
+
+  @Test
+  void deltaRules() {
+    assertDeltaRefuses("Cannot add column: x: delta adds columns to an existing table only as optional, with no "
+        + "required field inside; add it as optional (required = false, no 'not null')",
+        Change.AddColumn.of("", "x", "string", true, null, null, false));
+    assertDeltaRefuses("Cannot add column: s: delta adds columns to an existing table only as optional, with no "
+        + "required field inside; add it as optional (required = false, no 'not null')",
+        Change.AddColumn.of("", "s", "struct<a: int not null>", false, null, null, false));
+    assertDeltaRefuses("Cannot require column: n: delta cannot make a column of an existing table required; "
+        + "declare it required when the table is created (step 0), or keep it optional", new Change.RequireColumn("n"));
+    assertDeltaRefuses("Cannot rename column: region: it is a partition column, and delta fixes partition columns "
+        + "when the table is created", new Change.RenameColumn("region", "area"));
+    assertDeltaRefuses("Cannot drop column: region: it is a partition column, and delta fixes partition columns "
+        + "when the table is created", new Change.DropColumn("region"));
+    assertDeltaRefuses("Cannot remove property delta.appendOnly: delta keeps 'delta.' properties once they are set; "
+        + "set it to another value instead", new Change.RemoveProperty("delta.appendOnly"));
+    assertDeltaRefuses("Cannot set property delta.columnMapping.mode: keys starting with 'delta.columnMapping.' are "
+        + "reserved by delta", new Change.SetProperty("delta.columnMapping.mode", "id"));
+    assertDeltaRefuses("Invalid column u: delta has no uuid type (it has binary, boolean, date, decimal, double, "
+        + "float, int, long, string, timestamp, timestamptz)",
+        Change.AddColumn.of("", "u", "uuid", false, null, null, false));
+    assertThat(deltaApply(DELTA_T, 1, Change.UpdateColumnType.of("n", "double"), Change.UpdateColumnType.of("d",
+        "timestamp")).struct()).hasToString("struct<id: long not null, n: double, region: string, d: timestamp>");
+    assertThat(deltaApply(DELTA_T, 1, Change.AddColumn.of("", "x", "struct<a: int>", false, null, null, false),
+        new Change.SetProperty("delta.appendOnly", "true")).find("x")).isPresent();
+    assertThat(deltaApply(TableModel.empty(DELTA_T.name()), 0, Change.AddColumn.of("", "id", "long", true, null, null,
+        false)).find("id").orElseThrow().required()).as("step 0 creates required columns").isTrue();
   }
 }
