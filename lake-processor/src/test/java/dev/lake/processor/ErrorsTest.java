@@ -38,7 +38,7 @@ class ErrorsTest {
   @Test
   void unknownTableFormat() {
     JavaFileObject source = table("@LakeTable(name = \"db.t\",", "    format = \"hudi\")", "record T(long id) {}");
-    assertThat(compile(source)).hadErrorContaining("Unknown table format 'hudi' (known: iceberg)").inFile(source)
+    assertThat(compile(source)).hadErrorContaining("Unknown table format 'hudi' (known: delta, iceberg)").inFile(source)
         .onLineContaining("format = \"hudi\"");
   }
 
@@ -156,6 +156,32 @@ class ErrorsTest {
         "@UpdateColumnType(path = \"id\", type = \"int\")");
     assertThat(compile(DECLARED, STEP_0, step1)).hadErrorContaining("db.t step 1: Cannot change column type: id: "
         + "long -> int").inFile(step1).onLineContaining("@Migration");
+  }
+
+  @Test
+  void aDeltaTableCannotRepartitionLater() {
+    JavaFileObject declared = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.t\", format = \"delta\")", "record T(long id, @Partition String region, String day) {}");
+    JavaFileObject step0 = migration("V0000_Create", "@Migration(table = \"db.t\", step = 0)",
+        "@AddColumn(name = \"id\", type = \"long\", required = true)", "@AddColumn(name = \"region\", type = \"string\")",
+        "@AddPartitionField(source = \"region\", transform = \"identity\")");
+    JavaFileObject step1 = migration("V0001_Day", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"day\", type = \"string\")");
+    JavaFileObject step2 = migration("V0002_Repartition", "@Migration(table = \"db.t\", step = 2)",
+        "@AddPartitionField(source = \"day\", transform = \"identity\")");
+    Compilation compilation = compile(declared, step0, step1, step2);
+    assertThat(compilation).hadErrorContaining("db.t step 2: Cannot add partition field identity(day): delta fixes a "
+        + "table's partition columns when it is created (step 0); to partition differently, create a new table")
+        .inFile(step2).onLineContaining("@Migration");
+    assertThat(compilation).hadErrorCount(1);
+  }
+
+  @Test
+  void aDeltaTableHasNoSortOrder() {
+    JavaFileObject source = table("@LakeTable(name = \"db.t\", format = \"delta\")", "class T {", "  long id;",
+        "  @SortBy String name;", "}");
+    assertThat(compile(source)).hadErrorContaining("Invalid sort order: delta tables have no sort order")
+        .inFile(source).onLineContaining("String name;");
   }
 
   @Test

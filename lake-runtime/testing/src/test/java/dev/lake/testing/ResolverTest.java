@@ -47,7 +47,7 @@ class ResolverTest {
   void aTableOfAnUnknownFormatIsReported() {
     assertThatThrownBy(() -> TestIndex.resolve(dir, "db.t", "hudi", List.of(StepZero.class)))
         .isInstanceOf(LakeException.class)
-        .hasMessageContaining("db.t has format 'hudi', which this version of Lake does not know (known: iceberg)");
+        .hasMessageContaining("db.t has format 'hudi', which this version of Lake does not know (known: delta, iceberg)");
   }
 
   @Test
