@@ -11,24 +11,24 @@ import dev.lake.annotations.SetIdentifierColumns;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>add column id long not null (safe)
- *   <li>add column day date after id (safe)
- *   <li>add column local timestamp (safe)
- *   <li>add column offset timestamptz (safe)
- *   <li>add column at timestamptz after offset (safe)
- *   <li>add column user string (safe)
- *   <li>add column price decimal(10, 2) after user (safe)
- *   <li>add column country string after price (safe)
- *   <li>add column url string after country (safe)
- *   <li>add partition field hour(at) (safe)
- *   <li>add partition field identity(country) (safe)
- *   <li>add partition field year(day) (safe)
- *   <li>add partition field month(local) (safe)
- *   <li>add partition field day(offset) (safe)
- *   <li>add partition field truncate[10](price) (safe)
- *   <li>add partition field void(url) (safe)
- *   <li>add partition field bucket[8](user) (safe)
- *   <li>set identifier columns id (needs care)
+ *   <li>{@code add column id long not null} (safe)
+ *   <li>{@code add column day date} (safe)
+ *   <li>{@code add column local timestamp} (safe)
+ *   <li>{@code add column offset timestamptz} (safe)
+ *   <li>{@code add column at timestamptz} (safe)
+ *   <li>{@code add column user string} (safe)
+ *   <li>{@code add column price decimal(10, 2)} (safe)
+ *   <li>{@code add column country string} (safe)
+ *   <li>{@code add column url string} (safe)
+ *   <li>{@code add partition field hour(at)} (safe)
+ *   <li>{@code add partition field identity(country)} (safe)
+ *   <li>{@code add partition field year(day)} (safe)
+ *   <li>{@code add partition field month(local)} (safe)
+ *   <li>{@code add partition field day(offset)} (safe)
+ *   <li>{@code add partition field truncate[10](price)} (safe)
+ *   <li>{@code add partition field void(url)} (safe)
+ *   <li>{@code add partition field bucket[8](user)} (safe)
+ *   <li>{@code set identifier columns id} (needs care)
  * </ul>
  */
 @Migration(
@@ -44,8 +44,7 @@ import dev.lake.annotations.SetIdentifierColumns;
 )
 @AddColumn(
     name = "day",
-    type = "date",
-    after = "id"
+    type = "date"
 )
 @AddColumn(
     name = "local",
@@ -57,8 +56,7 @@ import dev.lake.annotations.SetIdentifierColumns;
 )
 @AddColumn(
     name = "at",
-    type = "timestamptz",
-    after = "offset"
+    type = "timestamptz"
 )
 @AddColumn(
     name = "user",
@@ -66,18 +64,15 @@ import dev.lake.annotations.SetIdentifierColumns;
 )
 @AddColumn(
     name = "price",
-    type = "decimal(10, 2)",
-    after = "user"
+    type = "decimal(10, 2)"
 )
 @AddColumn(
     name = "country",
-    type = "string",
-    after = "price"
+    type = "string"
 )
 @AddColumn(
     name = "url",
-    type = "string",
-    after = "country"
+    type = "string"
 )
 @AddPartitionField(
     source = "at",

@@ -13,18 +13,18 @@ import dev.lake.annotations.SetSortOrder;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>add column event_id long not null (safe)
- *   <li>add column ts timestamptz (safe)
- *   <li>add column name string comment 'what happened' after ts (safe)
- *   <li>add column count int not null after name (safe)
- *   <li>add column device struct&lt;os: string not null, model: string&gt; after count (safe)
- *   <li>add column tags list&lt;string&gt; after device (safe)
- *   <li>add column attrs map&lt;string, float&gt; after tags (safe)
- *   <li>add partition field identity(device.os) (safe)
- *   <li>add partition field day(ts) (safe)
- *   <li>set sort order ts desc nulls last (safe)
- *   <li>set identifier columns event_id (needs care)
- *   <li>set property 'write.format.default' = 'parquet' (safe)
+ *   <li>{@code add column event_id long not null} (safe)
+ *   <li>{@code add column ts timestamptz} (safe)
+ *   <li>{@code add column name string comment 'what happened'} (safe)
+ *   <li>{@code add column count int not null} (safe)
+ *   <li>{@code add column device struct<os: string not null, model: string>} (safe)
+ *   <li>{@code add column tags list<string>} (safe)
+ *   <li>{@code add column attrs map<string, float>} (safe)
+ *   <li>{@code add partition field identity(device.os)} (safe)
+ *   <li>{@code add partition field day(ts)} (safe)
+ *   <li>{@code set sort order ts desc nulls last} (safe)
+ *   <li>{@code set identifier columns event_id} (needs care)
+ *   <li>{@code set property 'write.format.default' = 'parquet'} (safe)
  * </ul>
  */
 @Migration(
@@ -46,29 +46,24 @@ import dev.lake.annotations.SetSortOrder;
 @AddColumn(
     name = "name",
     type = "string",
-    doc = "what happened",
-    after = "ts"
+    doc = "what happened"
 )
 @AddColumn(
     name = "count",
     type = "int",
-    required = true,
-    after = "name"
+    required = true
 )
 @AddColumn(
     name = "device",
-    type = "struct<os: string not null, model: string>",
-    after = "count"
+    type = "struct<os: string not null, model: string>"
 )
 @AddColumn(
     name = "tags",
-    type = "list<string>",
-    after = "device"
+    type = "list<string>"
 )
 @AddColumn(
     name = "attrs",
-    type = "map<string, float>",
-    after = "tags"
+    type = "map<string, float>"
 )
 @AddPartitionField(
     source = "device.os",

@@ -10,16 +10,16 @@ import dev.lake.annotations.Migration;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>add column id long not null comment 'event id' (safe)
- *   <li>add column event_time timestamptz not null after id (safe)
- *   <li>add column kind string not null (safe)
- *   <li>add column device struct&lt;os: string not null, model: string&gt; after kind (safe)
- *   <li>add column tags list&lt;string not null&gt; not null (safe)
- *   <li>add column attrs map&lt;string, long&gt; not null after tags (safe)
- *   <li>add column amount decimal(9, 2) after attrs (safe)
- *   <li>add column day date not null after amount (safe)
- *   <li>add column session uuid not null after day (safe)
- *   <li>add partition field bucket[4](id) (safe)
+ *   <li>{@code add column id long not null comment 'event id'} (safe)
+ *   <li>{@code add column event_time timestamptz not null} (safe)
+ *   <li>{@code add column kind string not null} (safe)
+ *   <li>{@code add column device struct<os: string not null, model: string>} (safe)
+ *   <li>{@code add column tags list<string not null> not null} (safe)
+ *   <li>{@code add column attrs map<string, long> not null} (safe)
+ *   <li>{@code add column amount decimal(9, 2)} (safe)
+ *   <li>{@code add column day date not null} (safe)
+ *   <li>{@code add column session uuid not null} (safe)
+ *   <li>{@code add partition field bucket[4](id)} (safe)
  * </ul>
  */
 @Migration(
@@ -37,8 +37,7 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "event_time",
     type = "timestamptz",
-    required = true,
-    after = "id"
+    required = true
 )
 @AddColumn(
     name = "kind",
@@ -47,8 +46,7 @@ import dev.lake.annotations.Migration;
 )
 @AddColumn(
     name = "device",
-    type = "struct<os: string not null, model: string>",
-    after = "kind"
+    type = "struct<os: string not null, model: string>"
 )
 @AddColumn(
     name = "tags",
@@ -58,25 +56,21 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "attrs",
     type = "map<string, long>",
-    required = true,
-    after = "tags"
+    required = true
 )
 @AddColumn(
     name = "amount",
-    type = "decimal(9, 2)",
-    after = "attrs"
+    type = "decimal(9, 2)"
 )
 @AddColumn(
     name = "day",
     type = "date",
-    required = true,
-    after = "amount"
+    required = true
 )
 @AddColumn(
     name = "session",
     type = "uuid",
-    required = true,
-    after = "day"
+    required = true
 )
 @AddPartitionField(
     source = "id",

@@ -10,10 +10,10 @@ import dev.lake.annotations.Migration;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>add column id long not null (safe)
- *   <li>add column lines list&lt;struct&lt;sku: string not null, qty: int not null&gt; not null&gt; not null (safe)
- *   <li>add column note string (safe)
- *   <li>add partition field bucket[4](id) (safe)
+ *   <li>{@code add column id long not null} (safe)
+ *   <li>{@code add column lines list<struct<sku: string not null, qty: int not null> not null> not null} (safe)
+ *   <li>{@code add column note string} (safe)
+ *   <li>{@code add partition field bucket[4](id)} (safe)
  * </ul>
  */
 @Migration(

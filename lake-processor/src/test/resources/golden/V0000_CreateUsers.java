@@ -10,32 +10,32 @@ import dev.lake.annotations.Migration;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>add column id long not null comment 'user id' (safe)
- *   <li>add column active boolean not null after id (safe)
- *   <li>add column age int after active (safe)
- *   <li>add column score float not null (safe)
- *   <li>add column rank double not null after score (safe)
- *   <li>add column name string not null after rank (safe)
- *   <li>add column avatar binary after name (safe)
- *   <li>add column hash fixed[16] not null after avatar (safe)
- *   <li>add column status string not null (safe)
- *   <li>add column balance decimal(12, 2) not null after status (safe)
- *   <li>add column born date not null after balance (safe)
- *   <li>add column wakes time not null (safe)
- *   <li>add column sleeps time not null after wakes (safe)
- *   <li>add column created timestamptz not null after sleeps (safe)
- *   <li>add column updated timestamptz not null after created (safe)
- *   <li>add column seen_utc timestamptz not null after updated (safe)
- *   <li>add column seen_local timestamp not null after seen_utc (safe)
- *   <li>add column local_ms timestamp not null after seen_local (safe)
- *   <li>add column local_us timestamp not null after local_ms (safe)
- *   <li>add column key uuid not null after local_us (safe)
- *   <li>add column tags list&lt;string not null&gt; not null after key (safe)
- *   <li>add column maybe_tags list&lt;string&gt; after tags (safe)
- *   <li>add column counts map&lt;string, long not null&gt; not null after maybe_tags (safe)
- *   <li>add column address struct&lt;city: string not null, zip: string&gt; after counts (safe)
- *   <li>add column homes list&lt;struct&lt;city: string not null, zip: string&gt; not null&gt; not null after address (safe)
- *   <li>add partition field bucket[4](id) (safe)
+ *   <li>{@code add column id long not null comment 'user id'} (safe)
+ *   <li>{@code add column active boolean not null} (safe)
+ *   <li>{@code add column age int} (safe)
+ *   <li>{@code add column score float not null} (safe)
+ *   <li>{@code add column rank double not null} (safe)
+ *   <li>{@code add column name string not null} (safe)
+ *   <li>{@code add column avatar binary} (safe)
+ *   <li>{@code add column hash fixed[16] not null} (safe)
+ *   <li>{@code add column status string not null} (safe)
+ *   <li>{@code add column balance decimal(12, 2) not null} (safe)
+ *   <li>{@code add column born date not null} (safe)
+ *   <li>{@code add column wakes time not null} (safe)
+ *   <li>{@code add column sleeps time not null} (safe)
+ *   <li>{@code add column created timestamptz not null} (safe)
+ *   <li>{@code add column updated timestamptz not null} (safe)
+ *   <li>{@code add column seen_utc timestamptz not null} (safe)
+ *   <li>{@code add column seen_local timestamp not null} (safe)
+ *   <li>{@code add column local_ms timestamp not null} (safe)
+ *   <li>{@code add column local_us timestamp not null} (safe)
+ *   <li>{@code add column key uuid not null} (safe)
+ *   <li>{@code add column tags list<string not null> not null} (safe)
+ *   <li>{@code add column maybe_tags list<string>} (safe)
+ *   <li>{@code add column counts map<string, long not null> not null} (safe)
+ *   <li>{@code add column address struct<city: string not null, zip: string>} (safe)
+ *   <li>{@code add column homes list<struct<city: string not null, zip: string> not null> not null} (safe)
+ *   <li>{@code add partition field bucket[4](id)} (safe)
  * </ul>
  */
 @Migration(
@@ -53,13 +53,11 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "active",
     type = "boolean",
-    required = true,
-    after = "id"
+    required = true
 )
 @AddColumn(
     name = "age",
-    type = "int",
-    after = "active"
+    type = "int"
 )
 @AddColumn(
     name = "score",
@@ -69,25 +67,21 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "rank",
     type = "double",
-    required = true,
-    after = "score"
+    required = true
 )
 @AddColumn(
     name = "name",
     type = "string",
-    required = true,
-    after = "rank"
+    required = true
 )
 @AddColumn(
     name = "avatar",
-    type = "binary",
-    after = "name"
+    type = "binary"
 )
 @AddColumn(
     name = "hash",
     type = "fixed[16]",
-    required = true,
-    after = "avatar"
+    required = true
 )
 @AddColumn(
     name = "status",
@@ -97,14 +91,12 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "balance",
     type = "decimal(12, 2)",
-    required = true,
-    after = "status"
+    required = true
 )
 @AddColumn(
     name = "born",
     type = "date",
-    required = true,
-    after = "balance"
+    required = true
 )
 @AddColumn(
     name = "wakes",
@@ -114,78 +106,65 @@ import dev.lake.annotations.Migration;
 @AddColumn(
     name = "sleeps",
     type = "time",
-    required = true,
-    after = "wakes"
+    required = true
 )
 @AddColumn(
     name = "created",
     type = "timestamptz",
-    required = true,
-    after = "sleeps"
+    required = true
 )
 @AddColumn(
     name = "updated",
     type = "timestamptz",
-    required = true,
-    after = "created"
+    required = true
 )
 @AddColumn(
     name = "seen_utc",
     type = "timestamptz",
-    required = true,
-    after = "updated"
+    required = true
 )
 @AddColumn(
     name = "seen_local",
     type = "timestamp",
-    required = true,
-    after = "seen_utc"
+    required = true
 )
 @AddColumn(
     name = "local_ms",
     type = "timestamp",
-    required = true,
-    after = "seen_local"
+    required = true
 )
 @AddColumn(
     name = "local_us",
     type = "timestamp",
-    required = true,
-    after = "local_ms"
+    required = true
 )
 @AddColumn(
     name = "key",
     type = "uuid",
-    required = true,
-    after = "local_us"
+    required = true
 )
 @AddColumn(
     name = "tags",
     type = "list<string not null>",
-    required = true,
-    after = "key"
+    required = true
 )
 @AddColumn(
     name = "maybe_tags",
-    type = "list<string>",
-    after = "tags"
+    type = "list<string>"
 )
 @AddColumn(
     name = "counts",
     type = "map<string, long not null>",
-    required = true,
-    after = "maybe_tags"
+    required = true
 )
 @AddColumn(
     name = "address",
-    type = "struct<city: string not null, zip: string>",
-    after = "counts"
+    type = "struct<city: string not null, zip: string>"
 )
 @AddColumn(
     name = "homes",
     type = "list<struct<city: string not null, zip: string> not null>",
-    required = true,
-    after = "address"
+    required = true
 )
 @AddPartitionField(
     source = "id",

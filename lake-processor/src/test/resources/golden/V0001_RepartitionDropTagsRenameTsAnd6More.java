@@ -17,19 +17,19 @@ import dev.lake.annotations.UpdateColumnType;
  *
  * <p>Changes, in the order they apply:
  * <ul>
- *   <li>drop partition field day(ts) (needs care)
- *   <li>drop partition field identity(device.os) (needs care)
- *   <li>drop column tags (destructive)
- *   <li>rename column ts to event_time (safe)
- *   <li>alter column device.os drop not null (safe)
- *   <li>alter column attrs.value type double (safe)
- *   <li>alter column count type long (safe)
- *   <li>add column device.locale string (safe)
- *   <li>add partition field bucket[16](event_id) (safe)
- *   <li>add partition field hour(event_time) (safe)
- *   <li>set sort order event_time asc nulls first (safe)
- *   <li>set property 'owner' = 'analytics' (safe)
- *   <li>set property 'write.format.default' = 'orc' (safe)
+ *   <li>{@code drop partition field day(ts)} (needs care)
+ *   <li>{@code drop partition field identity(device.os)} (needs care)
+ *   <li>{@code drop column tags} (destructive)
+ *   <li>{@code rename column ts to event_time} (safe)
+ *   <li>{@code alter column device.os drop not null} (safe)
+ *   <li>{@code alter column attrs.value type double} (safe)
+ *   <li>{@code alter column count type long} (safe)
+ *   <li>{@code add column device.locale string} (safe)
+ *   <li>{@code add partition field bucket[16](event_id)} (safe)
+ *   <li>{@code add partition field hour(event_time)} (safe)
+ *   <li>{@code set sort order event_time asc nulls first} (safe)
+ *   <li>{@code set property 'owner' = 'analytics'} (safe)
+ *   <li>{@code set property 'write.format.default' = 'orc'} (safe)
  * </ul>
  */
 @Migration(

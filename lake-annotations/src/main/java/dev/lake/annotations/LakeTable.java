@@ -54,4 +54,17 @@ public @interface LakeTable {
    * every migration of the table, and the table is migrated in catalogs of this format.
    */
   String format() default "iceberg";
+
+  /**
+   * Fields of the declaration (Java fields or Avro fields) to leave out of the table, by column path:
+   * {@code {"debug_info", "address.geo"}}. Each must name a field; a field of a type Lake has no
+   * column for can be left out this way.
+   */
+  String[] ignore() default {};
+
+  /**
+   * {@code false} keeps the table's history compiled and checked, but out of {@code lake:generate},
+   * drift reports and every goal that touches a catalog.
+   */
+  boolean enabled() default true;
 }

@@ -16,14 +16,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "baseline", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class BaselineMojo extends CatalogMojo {
   /** The step the tables are at. */
-  @Parameter(property = "lake.step", required = true)
-  int step;
+  @Parameter(property = "lake.step")
+  String step;
 
   @Override
   void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
     if (tables == null || tables.isBlank()) {
       throw new MojoFailureException("Name the tables to adopt: -Dlake.tables=db.table (globs allowed)");
     }
+    if (step == null || step.isBlank()) {
+      throw new MojoFailureException("Name the step the tables are at: -Dlake.step=N (lake:status shows the steps)");
+    }
+    int step = Parameters.number("lake.step", this.step, 0, 0);
     for (var table : engine.baseline(TableFilter.parse(tables), step)) {
       getLog().info("Adopted " + table + " at step " + step + " in " + format.catalog());
     }

@@ -5,6 +5,7 @@ import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.TableFormat;
 import java.io.File;
 import java.util.List;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -39,11 +40,14 @@ abstract class CatalogMojo extends AbstractMojo {
   String tables;
 
   /** Skip this goal. */
-  @Parameter(property = "lake.skip", defaultValue = "false")
-  boolean skip;
+  @Parameter(property = "lake.skip")
+  String skip;
 
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
+
+  @Parameter(defaultValue = "${session}", readonly = true, required = true)
+  MavenSession session;
 
   @Component
   SettingsDecrypter decrypter;
@@ -53,11 +57,13 @@ abstract class CatalogMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (Parameters.flag("lake.skip", skip)) {
       getLog().info("Skipping (lake.skip)");
       return;
     }
+    tables = Parameters.tables(tables, session != null && session.getUserProperties().containsKey("lake.tables"));
     ClassLoader loader = LakeProject.classLoader(project);
+    LakeProject.checkIndex(project, loader);
     var resolved = LakeProject.tables(loader);
     try (LakeProject.OpenCatalog open = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(),
         LakeProject.embeddedFormat(resolved), settings, decrypter)) {

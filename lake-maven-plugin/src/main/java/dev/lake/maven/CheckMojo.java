@@ -6,6 +6,7 @@ import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.TableFormat;
+import dev.lake.core.engine.TableFilter;
 import dev.lake.core.engine.TableFormatProvider;
 import dev.lake.core.model.TableName;
 import java.io.File;
@@ -39,6 +40,10 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /** Which tables, as comma-separated globs; all by default. */
+  @Parameter(property = "lake.tables")
+  String tables;
+
   /** Where Avro schemas are; {@code src/main/avro} by default. */
   @Parameter(property = "lake.avroDirectory")
   File avroDirectory;
@@ -48,12 +53,12 @@ public class CheckMojo extends AbstractMojo {
   File checkDirectory;
 
   /** Skip this goal. */
-  @Parameter(property = "lake.skip", defaultValue = "false")
-  boolean skip;
+  @Parameter(property = "lake.skip")
+  String skip;
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (Parameters.flag("lake.skip", skip)) {
       return;
     }
     List<String> options = new ArrayList<>(List.of("lake.drift=error"));
@@ -65,7 +70,9 @@ public class CheckMojo extends AbstractMojo {
       throw new MojoFailureException("Lake check failed:\n" + String.join("\n", errors));
     }
     ClassLoader loader = LakeProject.classLoader(project);
-    Map<TableName, ResolvedTable> tables = LakeProject.tables(loader);
+    TableFilter filter = TableFilter.parse(tables);
+    Map<TableName, ResolvedTable> tables = new TreeMap<>(LakeProject.tables(loader));
+    tables.keySet().removeIf(name -> !filter.test(name));
     if (tables.isEmpty()) {
       getLog().info("Lake check: no tables");
       return;

@@ -33,8 +33,8 @@ public class GenerateMojo extends AbstractMojo {
   String reason;
 
   /** Allow migrations that drop columns (they are marked {@code destructive = true}). */
-  @Parameter(property = "lake.allowDestructive", defaultValue = "false")
-  boolean allowDestructive;
+  @Parameter(property = "lake.allowDestructive")
+  String allowDestructive;
 
   /** Which tables, as comma-separated globs; all by default. */
   @Parameter(property = "lake.tables")
@@ -45,8 +45,8 @@ public class GenerateMojo extends AbstractMojo {
   File avroDirectory;
 
   /** Skip this goal. */
-  @Parameter(property = "lake.skip", defaultValue = "false")
-  boolean skip;
+  @Parameter(property = "lake.skip")
+  String skip;
 
   /** git's {@code user.name} for the project, or null when git is missing or has none. */
   private String gitUserName() {
@@ -69,11 +69,12 @@ public class GenerateMojo extends AbstractMojo {
 
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
-    if (skip) {
+    if (Parameters.flag("lake.skip", skip)) {
       return;
     }
     List<String> options = new ArrayList<>(List.of("lake.generate=true",
-        "lake.generateDirectory=" + migrationsDirectory, "lake.allowDestructive=" + allowDestructive));
+        "lake.generateDirectory=" + migrationsDirectory,
+        "lake.allowDestructive=" + Parameters.flag("lake.allowDestructive", allowDestructive)));
     String who = author != null && !author.isBlank() ? author : gitUserName();
     if (who != null) {
       options.add("lake.author=" + who);

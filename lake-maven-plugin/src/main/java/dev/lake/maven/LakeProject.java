@@ -4,21 +4,29 @@ import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.Resolver;
-import dev.lake.core.model.TableName;
 import dev.lake.core.engine.TableFormat;
 import dev.lake.core.engine.TableFormatProvider;
+import dev.lake.core.index.LakeIndex;
 import dev.lake.core.model.FormatRules;
+import dev.lake.core.model.TableName;
 import java.io.File;
+import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -45,6 +53,54 @@ final class LakeProject {
       return new URLClassLoader(urls.toArray(URL[]::new), LakeProject.class.getClassLoader());
     } catch (DependencyResolutionRequiredException | MalformedURLException e) {
       throw new MojoExecutionException("Cannot build the class path of " + project.getArtifactId(), e);
+    }
+  }
+
+  /**
+   * Refuses to go on with an index that is missing, or older than a source file: the goal would apply
+   * or report the migrations of an earlier compile ("mvn lake:generate lake:migrate" without compile).
+   */
+  static void checkIndex(MavenProject project, ClassLoader loader) throws MojoFailureException {
+    Path classes = Path.of(project.getBuild().getOutputDirectory());
+    Path index = classes.resolve(LakeIndex.RESOURCE);
+    if (!Files.exists(index)) {
+      if (loader.getResource(LakeIndex.RESOURCE) == null) {
+        throw new MojoFailureException("No compiled Lake tables: " + project.getBasedir().toPath().relativize(index)
+            + " is missing. Run 'mvn compile' first (with lake-processor on the annotation processor path), for "
+            + "example 'mvn compile lake:migrate'");
+      }
+      return;
+    }
+    try {
+      FileTime compiled = Files.getLastModifiedTime(index);
+      Path build = Path.of(project.getBuild().getDirectory());
+      List<Path> roots = new ArrayList<>();
+      project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
+      roots.add(project.getBasedir().toPath().resolve("src/main/avro"));
+      for (Path root : roots) {
+        if (root.startsWith(build) || !Files.isDirectory(root)) {
+          continue;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+          Optional<Path> newer = files.filter(Files::isRegularFile)
+              .filter(file -> lastModified(file).compareTo(compiled) > 0).findFirst();
+          if (newer.isPresent()) {
+            throw new MojoFailureException("The compiled Lake tables are older than "
+                + project.getBasedir().toPath().relativize(newer.get()) + ": run 'mvn compile' first, for example "
+                + "'mvn compile lake:migrate' (nothing was done)");
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new MojoFailureException("Cannot read " + index + ": " + e.getMessage());
+    }
+  }
+
+  private static FileTime lastModified(Path file) {
+    try {
+      return Files.getLastModifiedTime(file);
+    } catch (IOException e) {
+      return FileTime.fromMillis(0);
     }
   }
 
@@ -83,6 +139,7 @@ final class LakeProject {
   static OpenCatalog catalog(String name, List<Catalog> catalogs, Path embeddedDirectory, String embeddedFormat,
       Settings settings, SettingsDecrypter decrypter) throws MojoFailureException {
     Map<String, String> properties = Map.of();
+    checkNames(catalogs);
     try {
       if (catalogs == null || catalogs.isEmpty() || EMBEDDED.equals(name)) {
         if (name != null && !name.isBlank() && !EMBEDDED.equals(name)) {
@@ -104,6 +161,29 @@ final class LakeProject {
           .map(c -> c.name).collect(Collectors.joining(", ")) + ")");
     } catch (LakeException e) {
       throw new MojoFailureException(Secrets.mask(e.getMessage(), Secrets.of(properties)));
+    }
+  }
+
+  /** Each configured catalog has a name of its own, and none is called like the embedded one. */
+  static void checkNames(List<Catalog> catalogs) throws MojoFailureException {
+    if (catalogs == null) {
+      return;
+    }
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < catalogs.size(); i++) {
+      String name = catalogs.get(i).name;
+      if (name == null || name.isBlank()) {
+        throw new MojoFailureException("Catalog " + (i + 1) + " of <catalogs> has no <name>: give each catalog a "
+            + "name, which -Dlake.catalog selects");
+      }
+      if (!names.add(name)) {
+        throw new MojoFailureException("Two catalogs of <catalogs> are named '" + name + "': give each catalog a "
+            + "name of its own");
+      }
+      if (EMBEDDED.equals(name)) {
+        throw new MojoFailureException("A catalog of <catalogs> is named '" + EMBEDDED + "', the name of the "
+            + "embedded catalog: give it another name");
+      }
     }
   }
 

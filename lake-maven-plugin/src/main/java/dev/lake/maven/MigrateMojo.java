@@ -13,25 +13,28 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MigrateMojo extends CatalogMojo {
   /** Print the plan (each step's changes) and commit nothing. */
-  @Parameter(property = "lake.dryRun", defaultValue = "false")
-  boolean dryRun;
+  @Parameter(property = "lake.dryRun")
+  String dryRun;
 
   /** The last step to apply; every step by default. */
-  @Parameter(property = "lake.target", defaultValue = "-1")
-  int target;
+  @Parameter(property = "lake.target")
+  String target;
 
   /** How many tables to migrate at once; the steps of one table always go in order. */
-  @Parameter(property = "lake.threads", defaultValue = "1")
-  int threads;
+  @Parameter(property = "lake.threads")
+  String threads;
 
   /** Apply steps that drop columns even when not marked {@code destructive = true}. */
-  @Parameter(property = "lake.allowDestructive", defaultValue = "false")
-  boolean allowDestructive;
+  @Parameter(property = "lake.allowDestructive")
+  String allowDestructive;
 
   @Override
   void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
-    MigrateOptions options = MigrateOptions.defaults().withDryRun(dryRun).withTarget(target).withTables(tables)
-        .withThreads(threads).withAllowDestructive(allowDestructive);
+    boolean dryRun = Parameters.flag("lake.dryRun", this.dryRun);
+    MigrateOptions options = MigrateOptions.defaults().withDryRun(dryRun)
+        .withTarget(Parameters.number("lake.target", target, 0, -1)).withTables(tables)
+        .withThreads(Parameters.number("lake.threads", threads, 1, 1))
+        .withAllowDestructive(Parameters.flag("lake.allowDestructive", allowDestructive));
     MigrateResult result = engine.migrate(options, step -> getLog().info(String.format(
         "Applied %s step %d (%s) in %d ms", step.table(), step.step(), step.description(), step.took().toMillis())));
     for (MigrateResult.Planned step : result.planned()) {

@@ -13,11 +13,15 @@ import dev.lake.core.model.Type;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -42,6 +46,10 @@ final class AvroReader {
 
   private final Reporter reporter;
   private final Supplier<Path> directory;
+  private Set<String> ignored = Set.of();
+  private Set<String> matched = new HashSet<>();
+  /** The records being read, outermost first: a record met again inside itself is recursive. */
+  private final Deque<String> visiting = new ArrayDeque<>();
   private Map<String, Schema> schemas;
   private List<String> parseErrors;
 
@@ -51,6 +59,16 @@ final class AvroReader {
   }
 
   Optional<Result> read(TypeElement origin, String recordName) {
+    return read(origin, recordName, Set.of(), new HashSet<>());
+  }
+
+  /**
+   * The columns of {@code recordName}, leaving out the fields at the {@code ignored} paths; adds to
+   * {@code matched} each ignored path that names a field.
+   */
+  Optional<Result> read(TypeElement origin, String recordName, Set<String> ignored, Set<String> matched) {
+    this.ignored = ignored;
+    this.matched = matched;
     load();
     if (!parseErrors.isEmpty()) {
       parseErrors.forEach(error -> reporter.error(origin, LakeTable.class, "avro", error));
@@ -67,15 +85,26 @@ final class AvroReader {
     }
     RenameHints.Builder hints = RenameHints.builder();
     List<String> problems = new ArrayList<>();
+    visiting.clear();
     List<Column> columns = fields(record, "", hints, problems);
     problems.forEach(problem -> reporter.error(origin, LakeTable.class, "avro", problem));
     return problems.isEmpty() ? Optional.of(new Result(columns, hints.build())) : Optional.empty();
   }
 
   private List<Column> fields(Schema record, String prefix, RenameHints.Builder hints, List<String> problems) {
+    if (visiting.contains(record.getFullName())) {
+      problems.add("Avro record " + record.getFullName() + " contains itself (at " + prefix + "): a table cannot "
+          + "have recursive columns; leave the field out with @LakeTable(ignore = \"" + prefix + "\")");
+      return List.of();
+    }
+    visiting.push(record.getFullName());
     List<Column> columns = new ArrayList<>();
     for (Schema.Field field : record.getFields()) {
       String path = prefix.isEmpty() ? field.name() : prefix + "." + field.name();
+      if (ignored.contains(path)) {
+        matched.add(path);
+        continue;
+      }
       Schema schema = field.schema();
       Schema nonNull = nonNull(schema);
       if (nonNull == null) {
@@ -91,6 +120,7 @@ final class AvroReader {
         }
       }
     }
+    visiting.pop();
     return columns;
   }
 
@@ -111,6 +141,16 @@ final class AvroReader {
 
   private Type type(Schema schema, String path, String where, RenameHints.Builder hints, List<String> problems) {
     LogicalType logical = schema.getLogicalType();
+    String declared = schema.getProp(LogicalType.LOGICAL_TYPE_PROP);
+    if (logical == null && declared != null) {
+      // Avro drops a logical type it does not know, or one that does not fit: a decimal without precision,
+      // a timestamp on an int. Taken as the plain base type, the column would hold something else.
+      problems.add("Avro field " + where + " has logicalType '" + declared + "' on " + schema.getType()
+          .getName() + ", which Avro cannot read as that logical type (unknown, a parameter such as precision "
+          + "missing, or the wrong base type): fix the schema, or leave the field out with @LakeTable(ignore = \""
+          + path + "\")");
+      return null;
+    }
     if (logical != null) {
       switch (logical.getName()) {
         case "decimal": {
@@ -135,7 +175,9 @@ final class AvroReader {
         case "uuid":
           return PrimitiveType.UUID;
         default:
-          break; // an unknown logical type: its underlying type
+          problems.add("Avro field " + where + " has logical type " + logical.getName() + ", which has no column "
+              + "type in Lake: fix the schema, or leave the field out with @LakeTable(ignore = \"" + path + "\")");
+          return null;
       }
     }
     switch (schema.getType()) {

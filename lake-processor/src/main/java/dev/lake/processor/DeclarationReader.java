@@ -80,10 +80,10 @@ final class DeclarationReader {
           + String.join(", ", FormatRules.knownFormats()) + ")");
       rules = FormatRules.ICEBERG;
     }
-    Reading reading = new Reading(table.naming());
+    Reading reading = new Reading(table.naming(), new HashSet<>(List.of(table.ignore())));
     List<dev.lake.core.model.Column> columns;
     if (!table.avro().isEmpty()) {
-      Optional<AvroReader.Result> result = avro.read(type, table.avro());
+      Optional<AvroReader.Result> result = avro.read(type, table.avro(), reading.ignored, reading.ignoredFound);
       columns = result.map(AvroReader.Result::columns).orElse(List.of());
       result.ifPresent(r -> r.hints().formerNames().forEach(reading.hints::add));
     } else {
@@ -91,6 +91,14 @@ final class DeclarationReader {
       if (columns.isEmpty() && reporter.errors() == errorsBefore) {
         reporter.error(type, "@LakeTable " + type.getSimpleName() + " has no columns: add fields (or record "
             + "components), or name an Avro record with @LakeTable(avro = \"...\")");
+      }
+    }
+    for (String path : table.ignore()) {
+      if (!reading.ignoredFound.contains(path) && reporter.errors() == errorsBefore) {
+        reporter.error(type, LakeTable.class, "ignore", "@LakeTable(ignore) names no field: " + path + " ("
+            + (table.avro().isEmpty() ? type.getSimpleName().toString() : "Avro record " + table.avro()) + " has "
+            + columns.stream().map(dev.lake.core.model.Column::name).collect(java.util.stream.Collectors.joining(", "))
+            + "; nested fields by path, such as address.city)");
       }
     }
     for (Partition partition : type.getAnnotationsByType(Partition.class)) {
@@ -147,7 +155,7 @@ final class DeclarationReader {
       reporter.error(type, LakeTable.class, null, problem);
     }
     return reporter.errors() > errorsBefore ? Optional.empty()
-        : Optional.of(new Declaration(type, model, rules, reading.hints.build()));
+        : Optional.of(new Declaration(type, model, rules, reading.hints.build(), table.enabled()));
   }
 
   /** Reports the problems of one partition field, sort field or identifier column where it was declared. */
@@ -169,8 +177,13 @@ final class DeclarationReader {
     private final List<Origin<String>> identifiers = new ArrayList<>();
     private int declarationIndex;
 
-    Reading(Naming naming) {
+    /** The paths {@code @LakeTable(ignore)} leaves out, and those of them that named a field. */
+    private final Set<String> ignored;
+    private final Set<String> ignoredFound = new HashSet<>();
+
+    Reading(Naming naming, Set<String> ignored) {
       this.naming = naming;
+      this.ignored = ignored;
     }
 
     List<dev.lake.core.model.Column> fields(TypeElement type, String prefix, Set<String> visiting, boolean inCollection) {
@@ -195,6 +208,12 @@ final class DeclarationReader {
         String name = column != null && !column.name().isEmpty() ? column.name()
             : columnName(member.getSimpleName().toString());
         String path = prefix.isEmpty() ? name : prefix + "." + name;
+        String fieldPath = prefix.isEmpty() ? member.getSimpleName().toString()
+            : prefix + "." + member.getSimpleName();
+        if (ignored.contains(path) || ignored.contains(fieldPath)) {
+          ignoredFound.add(ignored.contains(path) ? path : fieldPath);
+          continue;
+        }
         if (!names.add(name)) {
           reporter.error(member, "Duplicate column " + path + ": another field of " + type.getSimpleName()
               + " has the same column name; rename one with @Column(name = \"...\")");
@@ -206,6 +225,16 @@ final class DeclarationReader {
         TypeMirror javaType = member.asType();
         Type type1 = map(member, javaType, path, visiting, inCollection);
         if (type1 == null) {
+          continue;
+        }
+        if (present.contains("Decimal") && !holds(type1, DecimalType.class)) {
+          reporter.error(member, Decimal.class, null, "@Decimal fits BigDecimal fields (and lists and maps of "
+              + "them), not column " + path + " of type " + type1 + ": remove it");
+          continue;
+        }
+        if (present.contains("Fixed") && !holds(type1, FixedType.class)) {
+          reporter.error(member, Fixed.class, null, "@Fixed fits byte[] and ByteBuffer fields (and lists and maps of "
+              + "them), not column " + path + " of type " + type1 + ": remove it");
           continue;
         }
         boolean required = javaType.getKind().isPrimitive() || (!present.isEmpty() && isRequired(member));
@@ -389,6 +418,18 @@ final class DeclarationReader {
       }
       List<dev.lake.core.model.Column> fields = fields(element, path, visiting, inCollection);
       return new StructType(fields);
+    }
+
+    /** Whether {@code type} is, or holds as list elements or map values, a {@code kind}. */
+    private boolean holds(Type type, Class<? extends Type> kind) {
+      if (kind.isInstance(type)) {
+        return true;
+      } else if (type instanceof ListType list) {
+        return holds(list.element(), kind);
+      } else if (type instanceof MapType map) {
+        return holds(map.value(), kind);
+      }
+      return false;
     }
 
     private Type bytes(Element member, Fixed fixed) {

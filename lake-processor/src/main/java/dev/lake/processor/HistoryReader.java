@@ -24,8 +24,8 @@ import javax.lang.model.util.Types;
 
 /** Reads one {@code @Migration} class from source into its step. */
 final class HistoryReader {
-  /** A migration class and its step. */
-  record Source(TypeElement element, Step step, String binaryName) {}
+  /** A migration class, its step, and whether it says {@code @Migration(destructive = true)}. */
+  record Source(TypeElement element, Step step, String binaryName, boolean markedDestructive) {}
 
   private final Elements elements;
   private final Types types;
@@ -120,6 +120,7 @@ final class HistoryReader {
     int errorsBefore = reporter.errors();
     String tableName = null;
     int step = 0;
+    boolean destructive = false;
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(MIGRATION)) {
         for (var entry : mirror.getElementValues().entrySet()) {
@@ -127,6 +128,8 @@ final class HistoryReader {
             tableName = (String) entry.getValue().getValue();
           } else if (entry.getKey().getSimpleName().contentEquals("step")) {
             step = (Integer) entry.getValue().getValue();
+          } else if (entry.getKey().getSimpleName().contentEquals("destructive")) {
+            destructive = (Boolean) entry.getValue().getValue();
           }
         }
       }
@@ -164,7 +167,7 @@ final class HistoryReader {
     }
     try {
       return Optional.of(new Source(element, Step.of(table, step, changes),
-          elements.getBinaryName(element).toString()));
+          elements.getBinaryName(element).toString(), destructive));
     } catch (StepException e) {
       reporter.error(element, Migration.class, null, e.getMessage());
       return Optional.empty();

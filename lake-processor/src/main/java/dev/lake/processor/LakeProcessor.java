@@ -122,10 +122,13 @@ public final class LakeProcessor extends AbstractProcessor {
     }
     Map<TableName, List<HistoryReader.Source>> histories = new TreeMap<>();
     for (TypeElement type : migrations) {
-      historyReader.read(type).ifPresent(source ->
-          histories.computeIfAbsent(source.step().table(), t -> new ArrayList<>()).add(source));
+      historyReader.read(type).ifPresent(source -> {
+        histories.computeIfAbsent(source.step().table(), t -> new ArrayList<>()).add(source);
+        checkRisk(source);
+      });
     }
 
+    List<Runnable> generations = new ArrayList<>();
     Set<TableName> names = new TreeSet<>(declarations.keySet());
     names.addAll(histories.keySet());
     List<LakeIndex.Entry> index = new ArrayList<>();
@@ -143,12 +146,45 @@ public final class LakeProcessor extends AbstractProcessor {
       }
       Optional<TableModel> replayed = replay(table, sources, declaration.rules());
       index.add(new LakeIndex.Entry(table, declaration.rules().format(), Optional.of(declaration.model()),
-          sources.stream().map(HistoryReader.Source::binaryName).toList(), "source"));
-      if (replayed.isPresent()) {
-        drift(declaration, replayed.get(), sources, options, project);
+          sources.stream().map(HistoryReader.Source::binaryName).toList(), "source", declaration.enabled()));
+      if (replayed.isPresent() && declaration.enabled()) {
+        drift(declaration, replayed.get(), sources, options, project, generations);
       }
     }
     writeIndex(index);
+    // Migrations are written only from a build with no error: a broken history or declaration
+    // anywhere could make any of them wrong.
+    if (reporter.errors() == 0) {
+      generations.forEach(Runnable::run);
+    } else if (!generations.isEmpty()) {
+      reporter.note("Wrote no migration: fix the errors above first");
+    }
+  }
+
+  /**
+   * A step that loses data must say so; a step that makes a column of an existing table required can
+   * fail on the table's rows: said where the step is written.
+   */
+  private void checkRisk(HistoryReader.Source source) {
+    Step step = source.step();
+    if (step.isDestructive() && !source.markedDestructive()) {
+      String drops = step.changes().stream().filter(c -> Lint.classify(c) == Lint.Risk.DESTRUCTIVE)
+          .map(Change::toString).collect(Collectors.joining(", "));
+      reporter.error(source.element(), Migration.class, null, "Step " + step.number() + " of " + step.table()
+          + " loses data (" + drops + ") but is not marked destructive: once you are sure the data may go, write "
+          + "@Migration(..., destructive = true)");
+    }
+    if (step.number() > 0) {
+      for (Change change : step.changes()) {
+        boolean requires = change instanceof Change.RequireColumn
+            || (change instanceof Change.AddColumn add && add.column().required());
+        if (requires) {
+          reporter.report(Diagnostic.Kind.WARNING, source.element(), "Step " + step.number() + " of " + step.table()
+              + ": '" + change + "' fails when the table holds rows with no value for it; on a table with data, add "
+              + "the column as optional, fill it, then require it (@RequireColumn) once every row has a value");
+        }
+      }
+    }
   }
 
   /** The replay of a table's history under its format's rules; empty after reporting why it is broken. */
@@ -166,7 +202,7 @@ public final class LakeProcessor extends AbstractProcessor {
   }
 
   private void drift(Declaration declaration, TableModel replayed, List<HistoryReader.Source> sources,
-      Options options, Path project) {
+      Options options, Path project, List<Runnable> generations) {
     TableName table = declaration.model().name();
     List<Change> changes;
     try {
@@ -180,7 +216,8 @@ public final class LakeProcessor extends AbstractProcessor {
     }
     int next = sources.size();
     if (options.generate() && options.tables().test(table)) {
-      generate(declaration, changes, next, sources, options, project);
+      List<Change> found = changes;
+      generations.add(() -> generate(declaration, found, next, sources, options, project));
       return;
     }
     String what = changes.stream().map(Change::toString).collect(Collectors.joining("; "));

@@ -71,7 +71,7 @@ final class MigrationWriter {
     CodeBlock.Builder javadoc = CodeBlock.builder()
         .add("$L.\n\n<p>Changes, in the order they apply:\n<ul>\n", capitalize(migration.description()));
     for (Change change : migration.changes()) {
-      javadoc.add("  <li>$L ($L)\n", escape(change.toString()),
+      javadoc.add("  <li>$L ($L)\n", code(change.toString()),
           Lint.classify(change).name().toLowerCase(Locale.ROOT).replace('_', ' '));
     }
     javadoc.add("</ul>\n");
@@ -340,6 +340,19 @@ final class MigrationWriter {
 
   private static String capitalize(String text) {
     return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /**
+   * Text as code in javadoc, readable in the source: {@code {@code ...}} unless the text would end the
+   * tag or the comment early (an unbalanced brace, a comment end), then with HTML escapes.
+   */
+  private static String code(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length() && depth >= 0; i++) {
+      char c = text.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+    }
+    return depth != 0 || text.contains("*/") ? escape(text) : "{@code " + text + "}";
   }
 
   private static String escape(String text) {

@@ -108,11 +108,64 @@ class DeclarationTest {
   }
 
   @Test
+  void aHandWrittenStepZeroCreatesColumnsInTheOrderWritten() {
+    JavaFileObject declaration = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.users\")", "record T(long id, String email, String country) {}");
+    JavaFileObject step0 = source("com.example.m.V0000", "package com.example.m;", "import dev.lake.annotations.*;",
+        "@Migration(table = \"db.users\", step = 0)", "@AddColumn(name = \"id\", type = \"long\", required = true)",
+        "@AddColumn(name = \"email\", type = \"string\")", "@AddColumn(name = \"country\", type = \"string\")",
+        "public final class V0000 implements LakeMigration {}");
+    assertThat(Sources.compile(List.of("-Alake.drift=error"), declaration, step0)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void ignoredFieldsAreLeftOutOfJavaAndAvroTables() throws IOException {
+    JavaFileObject javaRecord = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.t\", ignore = {\"payload\", \"device.secret\"})",
+        "record T(long id, Object payload, Device device) {", "  record Device(String os, String secret) {}", "}");
+    Compilation compilation = Sources.compile(List.of(), javaRecord);
+    assertThat(compilation).succeeded();
+    assertThat(indexedModel(compilation, "db.t").struct()).hasToString(
+        "struct<id: long not null, device: struct<os: string>>");
+
+    Path corpus;
+    try {
+      corpus = Path.of(DeclarationTest.class.getResource("/avro-corpus").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    JavaFileObject avro = source("com.example.U", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.users\", avro = \"com.acme.User\", ignore = {\"avatar\", \"address.zip\"})",
+        "interface U {}");
+    Compilation fromAvro = Sources.compile(List.of("-Alake.avroDirectory=" + corpus), avro);
+    assertThat(fromAvro).succeeded();
+    TableModel users = indexedModel(fromAvro, "db.users");
+    org.assertj.core.api.Assertions.assertThat(users.find("avatar")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(users.find("address.zip")).isEmpty();
+    org.assertj.core.api.Assertions.assertThat(users.find("address.city")).isPresent();
+  }
+
+  @Test
+  void aDisabledTableIsCheckedButNeitherReportedNorGenerated() throws IOException {
+    JavaFileObject declaration = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
+        "@LakeTable(name = \"db.t\", enabled = false)", "record T(long id, String name) {}");
+    Compilation compilation = Sources.compile(List.of("-Alake.drift=error"), declaration);
+    assertThat(compilation).succeededWithoutWarnings();
+    org.assertj.core.api.Assertions.assertThat(indexEntry(compilation, "db.t").enabled()).isFalse();
+
+    JavaFileObject broken = source("com.example.m.V0001", "package com.example.m;", "import dev.lake.annotations.*;",
+        "@Migration(table = \"db.t\", step = 1)", "@AddColumn(name = \"x\", type = \"int\")",
+        "public final class V0001 implements LakeMigration {}");
+    assertThat(Sources.compile(List.of(), declaration, broken))
+        .hadErrorContaining("Missing step 0");
+  }
+
+  @Test
   void theIndexListsMigrationClassesInStepOrder() throws IOException {
     JavaFileObject declaration = source("com.example.T", "package com.example;", "import dev.lake.annotations.*;",
-        "@LakeTable(name = \"db.t\")", "record T(long id, int n) {}");
+        "@LakeTable(name = \"db.t\")", "record T(long id, Integer n) {}");
     JavaFileObject step1 = source("com.example.m.B", "package com.example.m;", "import dev.lake.annotations.*;",
-        "@Migration(table = \"db.t\", step = 1)", "@AddColumn(name = \"n\", type = \"int\", required = true)",
+        "@Migration(table = \"db.t\", step = 1)", "@AddColumn(name = \"n\", type = \"int\")",
         "public final class B implements LakeMigration {}");
     JavaFileObject step0 = source("com.example.m.A", "package com.example.m;", "import dev.lake.annotations.*;",
         "@Migration(table = \"db.t\", step = 0)", "@AddColumn(name = \"id\", type = \"long\", required = true)",

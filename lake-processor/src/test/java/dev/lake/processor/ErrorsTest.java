@@ -146,7 +146,7 @@ class ErrorsTest {
         "@AddColumn(name = \"id\", type = \"long\", required = true)");
     Compilation compilation = compile(DECLARED, STEP_0, other);
     assertThat(compilation).hadErrorContaining("db.t step 0: Duplicate step: two migrations are step 0; renumber one "
-        + "of them to 2").inFile(other).onLineContaining("@Migration");
+        + "of them to 1").inFile(other).onLineContaining("@Migration");
     assertThat(compilation).hadErrorContaining("Duplicate step").inFile(STEP_0).onLineContaining("@Migration");
   }
 
@@ -182,6 +182,36 @@ class ErrorsTest {
         "  @SortBy String name;", "}");
     assertThat(compile(source)).hadErrorContaining("Invalid sort order: delta tables have no sort order")
         .inFile(source).onLineContaining("String name;");
+  }
+
+  @Test
+  void anUnmarkedDestructiveStepIsAnErrorWhereItIsWritten() {
+    JavaFileObject step1 = migration("V0001_Drop", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"n\", type = \"int\")");
+    JavaFileObject step2 = migration("V0002_Drop", "@Migration(table = \"db.t\", step = 2, description = \"drop n\")",
+        "@DropColumn(\"n\")");
+    assertThat(compile(DECLARED, STEP_0, step1, step2)).hadErrorContaining("Step 2 of db.t loses data (drop column n) "
+        + "but is not marked destructive: once you are sure the data may go, write @Migration(..., destructive = true)")
+        .inFile(step2).onLineContaining("@Migration");
+    JavaFileObject marked = migration("V0002_Drop", "@Migration(table = \"db.t\", step = 2, destructive = true)",
+        "@DropColumn(\"n\")");
+    assertThat(compile(DECLARED, STEP_0, step1, marked)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void requiringAColumnOfAnExistingTableIsAWarning() {
+    JavaFileObject declared = table("@LakeTable(name = \"db.t\")", "class T {", "  long id;", "  long n;", "}");
+    JavaFileObject step1 = migration("V0001_AddN", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"n\", type = \"long\", required = true)");
+    Compilation compilation = compile(declared, STEP_0, step1);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningContaining("Step 1 of db.t: 'add column n long not null' fails when the table "
+        + "holds rows with no value for it; on a table with data, add the column as optional, fill it, then require it "
+        + "(@RequireColumn) once every row has a value").inFile(step1).onLineContaining("class V0001_AddN");
+    assertThat(compile(declared, migration("V0000_Create", "@Migration(table = \"db.t\", step = 0)",
+        "@AddColumn(name = \"id\", type = \"long\", required = true)",
+        "@AddColumn(name = \"n\", type = \"long\", required = true)")))
+        .succeededWithoutWarnings();
   }
 
   @Test

@@ -26,12 +26,6 @@ class GenerateTest {
     return options;
   }
 
-  private static String golden(String name) throws IOException {
-    try (var in = GenerateTest.class.getResourceAsStream("/golden/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
   private Path only(String glob) throws IOException {
     try (Stream<Path> files = Files.walk(dir)) {
       List<Path> matches = files.filter(f -> f.getFileName().toString().matches(glob)).toList();
@@ -48,7 +42,7 @@ class GenerateTest {
     Path step0 = only("V0000_.*\\.java");
     assertThat(dir.relativize(step0).toString())
         .isEqualTo("com/example/migrations/analytics/events/V0000_CreateEvents.java");
-    assertThat(Files.readString(step0)).isEqualTo(golden("V0000_CreateEvents.java"));
+    Sources.assertGolden(step0, "V0000_CreateEvents.java");
 
     Compilation clean = Sources.compile(List.of(), Sources.plus(Sources.javaFilesIn(dir), Sources.EVENTS_V1));
     assertThat(clean).succeededWithoutWarnings();
@@ -61,7 +55,7 @@ class GenerateTest {
         Sources.plus(Sources.javaFilesIn(dir), Sources.EVENTS_V2));
     assertThat(second).succeeded();
     Path step1 = only("V0001_.*\\.java");
-    assertThat(Files.readString(step1)).isEqualTo(golden(step1.getFileName().toString()));
+    Sources.assertGolden(step1, step1.getFileName().toString());
 
     Compilation done = Sources.compile(List.of("-Alake.drift=error"),
         Sources.plus(Sources.javaFilesIn(dir), Sources.EVENTS_V2));

@@ -41,6 +41,25 @@ final class Sources {
     return sources;
   }
 
+  /**
+   * Asserts that a generated file equals its golden file in {@code src/test/resources/golden}. A file
+   * with no golden yet is left in {@code target/golden-candidates} for a reviewer to accept.
+   */
+  static void assertGolden(Path written, String golden) throws IOException {
+    String expected;
+    try (java.io.InputStream in = Sources.class.getResourceAsStream("/golden/" + golden)) {
+      if (in == null) {
+        Path candidate = Path.of("target/golden-candidates", golden);
+        Files.createDirectories(candidate.getParent());
+        Files.copy(written, candidate, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      org.assertj.core.api.Assertions.assertThat(in).as("golden file %s: review target/golden-candidates/%s and "
+          + "copy it to src/test/resources/golden/", golden, golden).isNotNull();
+      expected = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    org.assertj.core.api.Assertions.assertThat(Files.readString(written)).isEqualTo(expected);
+  }
+
   static List<JavaFileObject> plus(List<JavaFileObject> sources, JavaFileObject... more) {
     List<JavaFileObject> all = new ArrayList<>(sources);
     all.addAll(List.of(more));

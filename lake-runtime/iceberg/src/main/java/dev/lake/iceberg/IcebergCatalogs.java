@@ -2,7 +2,6 @@ package dev.lake.iceberg;
 
 import dev.lake.core.engine.LakeException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -66,9 +65,22 @@ public final class IcebergCatalogs {
           return open(EMBEDDED_CATALOG_NAME, description, embeddedProperties(directory));
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("Cannot open the embedded " + description + " in " + directory, e);
+        throw new LakeException("Cannot open the embedded " + description + " in " + directory + ": " + reasonOf(e)
+            + " (it must be a directory Lake can write; -Dlake.embeddedDirectory moves it)", e);
+      } catch (LakeException e) {
+        Path database = directory.resolve(EMBEDDED_DATABASE);
+        throw new LakeException("Cannot open the embedded " + description + ": its database " + database
+            + " is not usable (" + reasonOf(e.getCause() == null ? e : e.getCause()) + "). If it is not Lake's SQLite "
+            + "file, move it away and Lake starts a new embedded catalog", e);
       }
     }
+  }
+
+  private static String reasonOf(Throwable e) {
+    return e instanceof java.nio.file.AccessDeniedException ? "permission denied: " + e.getMessage()
+        : e instanceof java.nio.file.FileSystemException fs ? fs.getReason() == null ? fs.getClass().getSimpleName()
+        + ": " + fs.getMessage() : fs.getFile() + ": " + fs.getReason()
+        : IcebergTableFormat.reason(e);
   }
 
   /**
@@ -91,7 +103,8 @@ public final class IcebergCatalogs {
 
   /**
    * {@code properties} with Lake's defaults where they are not set: a REST catalog that stops answering
-   * fails the run after a bounded wait (Iceberg's client would otherwise wait on a read forever).
+   * fails the run after a bounded wait (Iceberg's client would otherwise wait on a read forever), and a
+   * REST catalog with a token or credential names its OAuth2 token endpoint.
    */
   static Map<String, String> withDefaults(Map<String, String> properties) {
     boolean rest = CatalogUtil.ICEBERG_CATALOG_TYPE_REST.equals(properties.get(CatalogUtil.ICEBERG_CATALOG_TYPE))
@@ -102,6 +115,12 @@ public final class IcebergCatalogs {
     Map<String, String> result = new LinkedHashMap<>(properties);
     result.putIfAbsent("rest.client.connection-timeout-ms", REST_CONNECTION_TIMEOUT_DEFAULT);
     result.putIfAbsent("rest.client.socket-timeout-ms", REST_SOCKET_TIMEOUT_DEFAULT);
+    String uri = properties.get(CatalogProperties.URI);
+    if (uri != null && (properties.containsKey("token") || properties.containsKey("credential"))) {
+      // The token endpoint Iceberg falls back to, said explicitly: Iceberg warns on every run that the
+      // fallback is going away, and a user who sets oauth2-server-uri keeps theirs.
+      result.putIfAbsent("oauth2-server-uri", (uri.endsWith("/") ? uri : uri + "/") + "v1/oauth/tokens");
+    }
     return result;
   }
 

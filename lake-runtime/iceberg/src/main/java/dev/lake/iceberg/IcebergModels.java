@@ -104,19 +104,34 @@ final class IcebergModels {
   }
 
   /** Whether the model uses a type that needs Iceberg format version 3 (nanosecond timestamps). */
-  static boolean needsFormatVersion3(TableModel model) {
-    return needsFormatVersion3(model.struct());
+  /** The first column whose type needs Iceberg format version 3 (nanosecond timestamps), by path. */
+  static java.util.Optional<String> needsFormatVersion3(TableModel model) {
+    for (Column column : model.columns()) {
+      java.util.Optional<String> found = needsFormatVersion3(column.name(), column.type());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return java.util.Optional.empty();
   }
 
-  private static boolean needsFormatVersion3(dev.lake.core.model.Type type) {
+  private static java.util.Optional<String> needsFormatVersion3(String path, dev.lake.core.model.Type type) {
     if (type instanceof StructType struct) {
-      return struct.fields().stream().anyMatch(f -> needsFormatVersion3(f.type()));
+      for (Column field : struct.fields()) {
+        java.util.Optional<String> found = needsFormatVersion3(path + "." + field.name(), field.type());
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      return java.util.Optional.empty();
     } else if (type instanceof ListType list) {
-      return needsFormatVersion3(list.element());
+      return needsFormatVersion3(path + "." + ListType.ELEMENT, list.element());
     } else if (type instanceof MapType map) {
-      return needsFormatVersion3(map.key()) || needsFormatVersion3(map.value());
+      return needsFormatVersion3(path + "." + MapType.KEY, map.key())
+          .or(() -> needsFormatVersion3(path + "." + MapType.VALUE, map.value()));
     }
-    return type == PrimitiveType.TIMESTAMP_NS || type == PrimitiveType.TIMESTAMPTZ_NS;
+    return type == PrimitiveType.TIMESTAMP_NS || type == PrimitiveType.TIMESTAMPTZ_NS
+        ? java.util.Optional.of(path + " (" + type + ")") : java.util.Optional.empty();
   }
 
   static PartitionSpec spec(Schema schema, List<PartitionField> fields) {

@@ -177,10 +177,11 @@ public final class IcebergTableFormat implements TableFormat<Table> {
   }
 
   private static void checkFormatVersion(TableModel model, int formatVersion, String where) {
-    if (formatVersion < 3 && IcebergModels.needsFormatVersion3(model)) {
-      throw new LakeException("Cannot apply " + where + ": timestamp_ns and timestamptz_ns need Iceberg format version"
-          + " 3, and the table is version " + formatVersion + ". Set the table property format-version to 3 first "
-          + "(@SetProperty(key = \"format-version\", value = \"3\"))");
+    var column = formatVersion < 3 ? IcebergModels.needsFormatVersion3(model) : java.util.Optional.<String>empty();
+    if (column.isPresent()) {
+      throw new LakeException("Cannot apply " + where + ": column " + column.get() + " needs Iceberg format version "
+          + "3 (timestamp_ns and timestamptz_ns do), and the table is version " + formatVersion + ". Set the table "
+          + "property format-version to 3 first (@SetProperty(key = \"format-version\", value = \"3\"))");
     }
   }
 

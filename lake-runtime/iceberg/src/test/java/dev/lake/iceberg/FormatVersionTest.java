@@ -48,8 +48,9 @@ class FormatVersionTest {
       Engine engine = new Engine(format, tables, getClass().getClassLoader(), Clock.systemUTC(), "lake");
       MigrateResult first = engine.migrate(MigrateOptions.defaults());
       assertThat(first.messages().get(T)).isEqualTo("Cannot apply step 1 of db.ns in catalog 'test' (embedded): "
-          + "timestamp_ns and timestamptz_ns need Iceberg format version 3, and the table is version 2. Set the table "
-          + "property format-version to 3 first (@SetProperty(key = \"format-version\", value = \"3\"))");
+          + "column at (timestamptz_ns) needs Iceberg format version 3 (timestamp_ns and timestamptz_ns do), and the "
+          + "table is version 2. Set the table property format-version to 3 first (@SetProperty(key = "
+          + "\"format-version\", value = \"3\"))");
       assertThat(format.load(T).orElseThrow().state().step()).isZero();
     }
   }

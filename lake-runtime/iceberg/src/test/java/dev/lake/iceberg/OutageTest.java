@@ -144,5 +144,12 @@ class OutageTest {
     assertThat(IcebergCatalogs.withDefaults(Map.of("type", "rest", "rest.client.socket-timeout-ms", "5")))
         .containsEntry("rest.client.socket-timeout-ms", "5");
     assertThat(IcebergCatalogs.withDefaults(Map.of("type", "hadoop"))).doesNotContainKey("rest.client.socket-timeout-ms");
+    assertThat(IcebergCatalogs.withDefaults(Map.of("type", "rest", "uri", "https://catalog.example.com/api/catalog",
+        "token", "t"))).as("the token endpoint Iceberg falls back to, said so that it does not warn")
+        .containsEntry("oauth2-server-uri", "https://catalog.example.com/api/catalog/v1/oauth/tokens");
+    assertThat(IcebergCatalogs.withDefaults(Map.of("type", "rest", "uri", "https://c/", "credential", "a:b",
+        "oauth2-server-uri", "https://idp/token"))).containsEntry("oauth2-server-uri", "https://idp/token");
+    assertThat(IcebergCatalogs.withDefaults(Map.of("type", "rest", "uri", "https://c/")))
+        .doesNotContainKey("oauth2-server-uri");
   }
 }

@@ -38,6 +38,8 @@ class SecretsTest {
     assertThat(out).as("the run did its work").contains("Applied[table=race.t2, step=3")
         .contains("Cannot open catalog 'other' (rest)");
     assertThat(out).as("every logger was on").contains("DEBUG org.apache.iceberg").contains("DEBUG org.apache.hc");
+    assertThat(out).as("a REST catalog with a token or credential names its token endpoint (README's example)")
+        .doesNotContain("missing the OAuth2 server URI");
     List<String> secrets = new ArrayList<>(SecretsMain.secrets().values());
     secrets.add("Credential-Value-c3d7");
     for (String secret : secrets) {

@@ -31,7 +31,6 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 
 /**
  * One step of a table's history: a set of changes, kept in the canonical order in which they apply.
@@ -40,10 +39,12 @@ import java.util.function.Function;
  * updates (type, optionality, doc), adds, moves, partition field adds, sort order, identifier columns,
  * property removals and sets. Each change names columns as they are at its place in that order: drops
  * name what exists before the step; updates, adds, moves, partition adds, sort order and identifier
- * columns use the names after the renames. Within a group: renames deepest first; an added column
- * after the added column it sits in or is placed after; a moved column after the moved column it is
- * placed next to; otherwise by column path and canonical text. So the order the changes were written
- * in never matters: neither the applied order nor the checksum depends on it.
+ * columns use the names after the renames. Within a group: renames deepest first; adds in the order
+ * they were written, except that an added column comes after the added column it sits in or is placed
+ * after; a moved column after the moved column it is placed next to; otherwise by column path and
+ * canonical text. So adds without a position append in written order (a hand-written step 0 creates
+ * its columns as written), and the checksum covers that order; the order of any other changes never
+ * matters.
  *
  * @param table the table
  * @param number the step number, 0 for the step that creates the table
@@ -120,7 +121,7 @@ public record Step(TableName table, int number, List<Change> changes) {
         case RENAME_COLUMN -> group.sort(Comparator
             .comparingInt((Change c) -> -depth(((RenameColumn) c).path()))
             .thenComparing(byCanonical));
-        case ADD_COLUMN -> group = topological(table, number, group, byCanonical, c -> ((AddColumn) c).path(),
+        case ADD_COLUMN -> group = topological(table, number, group, writtenOrder(changes),
             (c, other) -> {
               AddColumn add = (AddColumn) c;
               String otherPath = ((AddColumn) other).path();
@@ -128,7 +129,8 @@ public record Step(TableName table, int number, List<Change> changes) {
                   || (add.position().sibling() != null
                       && join(add.parent(), add.position().sibling()).equals(otherPath));
             });
-        case MOVE_COLUMN -> group = topological(table, number, group, byCanonical, c -> ((MoveColumn) c).path(),
+        case MOVE_COLUMN -> group = topological(table, number, group,
+            Comparator.comparing((Change c) -> ((MoveColumn) c).path()).thenComparing(byCanonical),
             (c, other) -> {
               MoveColumn move = (MoveColumn) c;
               return move.position().sibling() != null
@@ -142,9 +144,23 @@ public record Step(TableName table, int number, List<Change> changes) {
     return List.copyOf(ordered);
   }
 
-  /** Kahn's algorithm; ties by column path, then canonical text; a cycle is a contradiction. */
-  private static List<Change> topological(TableName table, int number, List<Change> group,
-      Comparator<Change> byCanonical, Function<Change, String> path, BiPredicate<Change, Change> dependsOn) {
+  /** The column an add or a move places, for messages. */
+  private static String subjectPath(Change change) {
+    return change instanceof AddColumn add ? add.path() : ((MoveColumn) change).path();
+  }
+
+  /** Changes by the place they were written in. */
+  private static Comparator<Change> writtenOrder(List<Change> written) {
+    Map<Change, Integer> index = new IdentityHashMap<>();
+    for (int i = 0; i < written.size(); i++) {
+      index.put(written.get(i), i);
+    }
+    return Comparator.comparingInt(index::get);
+  }
+
+  /** Kahn's algorithm; ties by {@code ties}; a cycle is a contradiction. */
+  private static List<Change> topological(TableName table, int number, List<Change> group, Comparator<Change> ties,
+      BiPredicate<Change, Change> dependsOn) {
     Map<Change, Integer> waiting = new IdentityHashMap<>();
     Map<Change, List<Change>> dependents = new IdentityHashMap<>();
     for (Change change : group) {
@@ -157,7 +173,7 @@ public record Step(TableName table, int number, List<Change> changes) {
       }
       waiting.put(change, count);
     }
-    PriorityQueue<Change> ready = new PriorityQueue<>(Comparator.comparing(path).thenComparing(byCanonical));
+    PriorityQueue<Change> ready = new PriorityQueue<>(ties);
     waiting.forEach((change, count) -> {
       if (count == 0) {
         ready.add(change);
@@ -174,7 +190,7 @@ public record Step(TableName table, int number, List<Change> changes) {
       }
     }
     if (result.size() < group.size()) {
-      List<String> cycle = group.stream().filter(c -> !result.contains(c)).map(path).sorted().toList();
+      List<String> cycle = group.stream().filter(c -> !result.contains(c)).map(Step::subjectPath).sorted().toList();
       throw new StepException(table, number,
           "Contradicting positions: " + String.join(", ", cycle) + " are placed relative to each other in a cycle");
     }

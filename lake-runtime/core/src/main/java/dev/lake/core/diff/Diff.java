@@ -223,8 +223,8 @@ public final class Diff {
    * in the longest increasing run (by declared position, in history order) stay. Every other column
    * is placed right after its declared predecessor, except that an added column is placed after the
    * nearest preceding column that is added or stays (moves come after adds, so an add cannot lean on a
-   * column that moves later), and a trailing run of added columns is appended without a position where
-   * the canonical order of adds already gives the declared order.
+   * column that moves later), and a trailing run of added columns is appended without a position, in
+   * declared order, which a step keeps (adds apply in the order they are written).
    */
   private void order(List<Column> from, List<Column> to, Map<String, Column> match, Set<String> replaced,
       String toParent) {
@@ -252,7 +252,6 @@ public final class Diff {
       trailingStart--;
     }
     String lastAddedOrStaying = null;
-    String lastAppended = null;
     for (int i = 0; i < to.size(); i++) {
       Column column = to.get(i);
       String predecessor = i == 0 ? null : to.get(i - 1).name();
@@ -266,11 +265,8 @@ public final class Diff {
         continue;
       }
       Position position;
-      if (i >= trailingStart && (lastAppended == null || column.name().compareTo(lastAppended) > 0)) {
+      if (i >= trailingStart) {
         position = Position.LAST;
-        lastAppended = column.name();
-      } else if (i >= trailingStart) {
-        position = Position.after(predecessor);
       } else {
         position = lastAddedOrStaying == null ? Position.FIRST : Position.after(lastAddedOrStaying);
       }

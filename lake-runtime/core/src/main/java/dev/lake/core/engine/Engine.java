@@ -3,6 +3,7 @@ package dev.lake.core.engine;
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Lint;
 import dev.lake.core.diff.Diff;
+import dev.lake.core.diff.Sides;
 import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
@@ -98,7 +99,11 @@ public final class Engine {
   private <T> void migrate(TableFormat<T> format, ResolvedTable table, MigrateOptions options,
       Consumer<MigrateResult.Applied> applied, List<MigrateResult.Planned> planned,
       Consumer<MigrateResult.Applied> onApplied) {
-    int last = options.target() < 0 ? table.lastStep() : Math.min(options.target(), table.lastStep());
+    if (options.target() > table.lastStep()) {
+      throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + " to step "
+          + options.target() + ": the code has steps 0 to " + table.lastStep() + " (check -Dlake.target)");
+    }
+    int last = options.target() < 0 ? table.lastStep() : options.target();
     int conflicts = 0;
     while (true) {
       Optional<LiveTable<T>> live = format.load(table.name());
@@ -111,6 +116,11 @@ public final class Engine {
             + String.join("; ", status.problems()));
       }
       int next = state.step() + 1;
+      if (options.target() >= 0 && state.step() > options.target()) {
+        throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + " to step "
+            + options.target() + ": it is at step " + state.step() + ", and migrate never takes a table back; to undo "
+            + "a step, write a new step that reverses it");
+      }
       if (next > last) {
         return;
       }
@@ -229,10 +239,12 @@ public final class Engine {
       return;
     }
     TableModel expected = table.history().replay(step);
-    List<String> differences = differences(expected, live.model(), table.history().rules());
+    List<String> differences = Sides.describe(expected, "steps 0 to " + step, live.model(), "the table",
+        table.history().rules());
     if (!differences.isEmpty()) {
       problems.add("Cannot baseline " + where + " at step " + step + ": the table differs from steps 0 to " + step
-          + ": " + String.join("; ", differences));
+          + ": " + String.join("; ", differences) + ". Baseline it at the step it matches (-Dlake.step), or make it "
+          + "match first");
       return;
     }
     AppliedState state = AppliedState.NONE;

@@ -22,7 +22,8 @@ import java.util.TreeMap;
 /**
  * Reads the tables and their migrations from Lake's index and the compiled {@code @Migration}
  * classes that it names, by reflection through a given class loader. Checks numbering and replays
- * every history, so that a broken history is found before anything touches a catalog.
+ * every history, so that a broken history is found before anything touches a catalog; a table declared
+ * with {@code @LakeTable(enabled = false)} is checked so, and left out of what it returns.
  */
 public final class Resolver {
   private Resolver() {}
@@ -63,7 +64,9 @@ public final class Resolver {
         History history = History.of(entry.table(), migrations.stream().map(ResolvedMigration::step).toList(),
             rules.get());
         history.replay();
-        tables.put(entry.table(), new ResolvedTable(entry.table(), migrations, history, entry.model()));
+        if (entry.enabled()) {
+          tables.put(entry.table(), new ResolvedTable(entry.table(), migrations, history, entry.model()));
+        }
       } catch (StepException e) {
         problems.add(e.getMessage());
       }

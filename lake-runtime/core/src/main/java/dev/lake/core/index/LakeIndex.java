@@ -50,12 +50,20 @@ public final class LakeIndex {
    * One table of the index: its format, its declared model (if declared) and its migration classes.
    *
    * @param format the table's format, as {@code @LakeTable(format = ...)} names it
+   * @param enabled false for {@code @LakeTable(enabled = false)}: its history is checked, but no goal
+   *     touches the table
    */
   public record Entry(TableName table, String format, Optional<TableModel> model, List<String> migrationClasses,
-      String source) {
+      String source, boolean enabled) {
     public Entry {
       format = format == null || format.isBlank() ? FormatRules.DEFAULT_FORMAT : format;
       migrationClasses = List.copyOf(migrationClasses);
+    }
+
+    /** An enabled table. */
+    public Entry(TableName table, String format, Optional<TableModel> model, List<String> migrationClasses,
+        String source) {
+      this(table, format, model, migrationClasses, source, true);
     }
   }
 
@@ -76,6 +84,9 @@ public final class LakeIndex {
         json.writeStartObject();
         json.writeStringField("table", entry.table().toString());
         json.writeStringField("format", entry.format());
+        if (!entry.enabled()) {
+          json.writeBooleanField("enabled", false);
+        }
         if (entry.model().isPresent()) {
           json.writeFieldName("model");
           json.writeRawValue(ModelJson.write(entry.model().get()).strip());
@@ -151,7 +162,7 @@ public final class LakeIndex {
       table.path("migrations").forEach(m -> migrations.add(m.asText()));
       entries.add(new Entry(TableName.parse(table.path("table").asText()), table.path("format").asText(null),
           model == null ? Optional.empty() : Optional.of(ModelJson.read(Reading.MAPPER.writeValueAsString(model))),
-          migrations, source));
+          migrations, source, table.path("enabled").asBoolean(true)));
     }
     return entries;
   }

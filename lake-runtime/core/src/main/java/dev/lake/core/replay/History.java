@@ -33,7 +33,7 @@ public record History(TableName table, List<Step> steps, FormatRules rules) {
       }
       if (step.number() < i) {
         throw new StepException(table, step.number(), "Duplicate step: two migrations are step " + step.number()
-            + "; renumber one of them to " + sorted.size());
+            + "; renumber one of them to " + firstFree(sorted));
       }
       if (step.number() > i) {
         throw new StepException(table, step.number(), "Missing step " + i + ": steps are numbered 0, 1, 2, ... "
@@ -41,6 +41,17 @@ public record History(TableName table, List<Step> steps, FormatRules rules) {
       }
     }
     steps = List.copyOf(sorted);
+  }
+
+  /** The smallest step number no step has. */
+  private static int firstFree(List<Step> steps) {
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    steps.forEach(step -> used.add(step.number()));
+    int free = 0;
+    while (used.contains(free)) {
+      free++;
+    }
+    return free;
   }
 
   public static History of(TableName table, Collection<Step> steps, FormatRules rules) {

@@ -52,6 +52,26 @@ class StepTest {
   }
 
   @Test
+  void addsApplyInTheOrderTheyAreWritten() {
+    Change id = Change.AddColumn.of("", "id", "long", true, null, null, false);
+    Change email = Change.AddColumn.of("", "email", "string", false, null, null, false);
+    Change address = Change.AddColumn.of("", "address", "struct<city: string>", false, null, null, false);
+    Change zip = Change.AddColumn.of("address", "zip", "string", false, null, null, false);
+    Step written = Step.of(EVENTS, 0, List.of(id, zip, email, address));
+    assertThat(written.changes()).as("a nested add waits for its parent; the rest keep their places")
+        .containsExactly(id, email, address, zip);
+    assertThat(dev.lake.core.replay.Replay.apply(dev.lake.core.model.TableModel.empty(EVENTS), written,
+        dev.lake.core.model.FormatRules.ICEBERG).columns()).extracting(Column::name)
+        .containsExactly("id", "email", "address");
+    Step swapped = Step.of(EVENTS, 0, List.of(email, id, address, zip));
+    assertThat(swapped.checksum()).as("the checksum covers the order of adds").isNotEqualTo(written.checksum());
+    assertThat(written.checksum()).isEqualTo(FROZEN_WRITTEN_ORDER_CHECKSUM);
+  }
+
+  /** Pins the checksum of adds in written order (not sorted by name), computed when the order took effect. */
+  private static final String FROZEN_WRITTEN_ORDER_CHECKSUM = "1df667b0431c0e1f";
+
+  @Test
   void renamesApplyDeepestFirst() {
     Change outer = new Change.RenameColumn("device", "dev");
     Change inner = new Change.RenameColumn("device.os", "os_name");

@@ -51,10 +51,10 @@ class DiffTest {
     assertThat(changes.stream().map(Change::toString)).containsExactly(
         "add column id long not null",
         "add column ts timestamptz",
-        "add column count int after ts",
-        "add column device struct<os: string not null, model: string> after count",
-        "add column tags list<int> after device",
-        "add column attrs map<string, float> after tags",
+        "add column count int",
+        "add column device struct<os: string not null, model: string>",
+        "add column tags list<int>",
+        "add column attrs map<string, float>",
         "add partition field day(ts)",
         "set identifier columns id");
     assertThat(Replay.apply(TableModel.empty(HISTORY.name()), Step.of(HISTORY.name(), 0, changes), ICEBERG))

@@ -123,6 +123,19 @@ class FormatRulesTest {
         + "set it to another value instead", new Change.RemoveProperty("delta.appendOnly"));
     assertDeltaRefuses("Cannot set property delta.columnMapping.mode: keys starting with 'delta.columnMapping.' are "
         + "reserved by delta", new Change.SetProperty("delta.columnMapping.mode", "id"));
+    assertDeltaRefuses("Cannot add partition field identity(n): delta fixes a table's partition columns when it is "
+        + "created (step 0); to partition differently, create a new table",
+        Change.AddPartitionField.of("n", "identity", null));
+    assertDeltaRefuses("Cannot drop partition field identity(region): delta fixes a table's partition columns when "
+        + "it is created (step 0); to partition differently, create a new table",
+        new Change.DropPartitionField("identity(region)"));
+    assertDeltaRefuses("Cannot set sort order: delta tables have no sort order (remove @SetSortOrder)",
+        Change.SetSortOrder.of("id"));
+    assertDeltaRefuses("Cannot set identifier columns: delta tables have no identifier columns "
+        + "(remove @SetIdentifierColumns)", new Change.SetIdentifierColumns(List.of("id")));
+    assertDeltaRefuses("Cannot change column type: region: it is a partition column, and delta fixes partition "
+        + "columns when the table is created", Change.UpdateColumnType.of("n", "long"),
+        Change.UpdateColumnType.of("region", "string"));
     assertDeltaRefuses("Invalid column u: delta has no uuid type (it has binary, boolean, date, decimal, double, "
         + "float, int, long, string, timestamp, timestamptz)",
         Change.AddColumn.of("", "u", "uuid", false, null, null, false));

@@ -36,7 +36,10 @@ class HistoryTest {
     assertThatThrownBy(() -> History.of(T, List.of(CREATE, RENAME), ICEBERG))
         .hasMessage("db.t step 2: Missing step 1: steps are numbered 0, 1, 2, ... without gaps (found [0, 2])");
     assertThatThrownBy(() -> History.of(T, List.of(CREATE, PROMOTE, Step.of("db.t", 1, new Change.DropColumn("n"))), ICEBERG))
-        .hasMessage("db.t step 1: Duplicate step: two migrations are step 1; renumber one of them to 3");
+        .hasMessage("db.t step 1: Duplicate step: two migrations are step 1; renumber one of them to 2");
+    assertThatThrownBy(() -> History.of(T, List.of(CREATE, PROMOTE, Step.of("db.t", 1, new Change.DropColumn("n")),
+        Step.of("db.t", 3, new Change.DropColumn("n"))), ICEBERG))
+        .as("the first free number, not the count").hasMessageContaining("renumber one of them to 2");
     assertThatThrownBy(() -> History.of(T, List.of(Step.of("db.u", 0, new Change.DropColumn("n"))), ICEBERG))
         .hasMessage("Step 0 of db.u is not a step of db.t");
   }

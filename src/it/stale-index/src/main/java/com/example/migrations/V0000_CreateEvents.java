@@ -1,0 +1,10 @@
+package com.example.migrations;
+
+import dev.lake.annotations.AddColumn;
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.Migration;
+
+@Migration(table = "db.events", step = 0, description = "create events")
+@AddColumn(name = "id", type = "long", required = true)
+@AddColumn(name = "name", type = "string")
+public final class V0000_CreateEvents implements LakeMigration {}
