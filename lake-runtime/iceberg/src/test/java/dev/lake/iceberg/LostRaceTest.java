@@ -1,6 +1,5 @@
 package dev.lake.iceberg;
 
-import dev.lake.core.model.FormatRules;
 import dev.lake.testing.TestIndex;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,13 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lake.annotations.AddColumn;
 import dev.lake.annotations.LakeMigration;
 import dev.lake.annotations.Migration;
-import dev.lake.annotations.MigrationContext;
-import dev.lake.annotations.SetProperty;
-import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.MigrateOptions;
-import dev.lake.core.engine.MigrateResult;
-import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.model.TableName;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +21,6 @@ import org.apache.iceberg.TableOperations;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Why Lake guards its commits to a REST catalog: the server refuses a stale properties-only commit only

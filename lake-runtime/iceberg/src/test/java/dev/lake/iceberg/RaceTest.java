@@ -5,8 +5,6 @@ import dev.lake.testing.Workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.core.engine.Engine;
-import dev.lake.core.engine.MigrateOptions;
-import dev.lake.core.engine.MigrateResult;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.TableFilter;
 import dev.lake.core.model.TableName;
@@ -17,17 +15,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.TableMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Several JVMs migrate the same tables of the embedded catalog at once: every step lands exactly once and

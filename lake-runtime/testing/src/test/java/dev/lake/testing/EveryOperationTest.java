@@ -10,7 +10,6 @@ import dev.lake.core.model.TableModel;
 import dev.lake.core.replay.Replay;
 import java.lang.reflect.Method;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
