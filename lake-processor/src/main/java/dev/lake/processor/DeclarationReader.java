@@ -118,11 +118,10 @@ final class DeclarationReader {
     }
     Map<String, String> properties = new TreeMap<>();
     for (Property property : type.getAnnotationsByType(Property.class)) {
-      Optional<String> reserved = rules.reservedPrefixOf(property.key());
+      Optional<String> reserved = rules.whyReserved(property.key());
       if (reserved.isPresent()) {
-        reporter.error(type, Property.class, "key", "Invalid property: " + property.key() + " (keys starting with '"
-            + reserved.get() + "' are reserved" + (reserved.get().equals(TableModel.RESERVED_PROPERTY_PREFIX)
-            ? " for Lake's migration state)" : " by " + rules.format() + ")"));
+        reporter.error(type, Property.class, "key", "Invalid property: " + property.key() + " (" + reserved.get()
+            + ")");
       } else if (properties.put(property.key(), property.value()) != null) {
         reporter.error(type, Property.class, "key", "Property " + property.key() + " is declared twice");
       }

@@ -2,7 +2,6 @@ package dev.lake.delta;
 
 import dev.lake.core.change.Change;
 import dev.lake.core.change.ColumnPaths;
-import dev.lake.core.diff.Diff;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
 import dev.lake.core.engine.LakeException;
@@ -134,15 +133,7 @@ public final class DeltaTableFormat implements TableFormat<Snapshot> {
   }
 
   private Transaction update(StepCommit<Snapshot> commit, Snapshot base) {
-    AppliedState recorded = AppliedState.fromProperties(commit.table().toString(), base.getTableProperties());
-    if (!recorded.equals(commit.expected())) {
-      throw new ConcurrentCommitException("The migration state of " + commit.table() + " changed", null);
-    }
-    List<Change> drift = Diff.managed(commit.before(), model(commit.table(), base), rules());
-    if (!drift.isEmpty()) {
-      throw new LakeException("Cannot apply " + commit.where() + ": the table was changed outside Lake ("
-          + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
-    }
+    commit.checkBase(base.getTableProperties(), model(commit.table(), base), rules());
     UpdateTableTransactionBuilder builder = base.buildUpdateTableTransaction(ENGINE_INFO, Operation.MANUAL_UPDATE)
         // A step lands on exactly the snapshot the engine checked: any other commit since fails it.
         .withMaxRetries(0)
@@ -176,10 +167,6 @@ public final class DeltaTableFormat implements TableFormat<Snapshot> {
   private void check(StepCommit<Snapshot> commit, Transaction transaction) {
     TableModel result = DeltaSchemas.model(commit.table(), transaction.getSchema(engine),
         transaction.getPartitionColumns(engine), commit.after().properties());
-    List<Change> differences = Diff.managed(commit.after(), result, rules());
-    if (!differences.isEmpty()) {
-      throw new IllegalStateException("Refusing to commit " + commit.where() + ": the Delta table would differ from "
-          + "the step's model by: " + String.join("; ", differences.stream().map(Change::toString).toList()));
-    }
+    commit.checkResult(result, rules(), "Delta");
   }
 }

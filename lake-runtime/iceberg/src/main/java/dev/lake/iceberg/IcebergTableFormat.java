@@ -1,7 +1,6 @@
 package dev.lake.iceberg;
 
 import dev.lake.core.change.Change;
-import dev.lake.core.diff.Diff;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
 import dev.lake.core.engine.LakeException;
@@ -13,7 +12,6 @@ import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import java.io.IOException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.iceberg.BaseTransaction;
@@ -142,14 +140,7 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     TableOperations operations = operations(table);
     Transaction transaction = table.newTransaction();
     TableMetadata base = ((BaseTransaction) transaction).startMetadata();
-    if (!AppliedState.fromProperties(commit.table().toString(), base.properties()).equals(commit.expected())) {
-      throw new ConcurrentCommitException("The migration state of " + commit.table() + " changed", null);
-    }
-    List<Change> drift = Diff.managed(commit.before(), IcebergModels.model(commit.table(), base), rules());
-    if (!drift.isEmpty()) {
-      throw new LakeException("Cannot apply " + commit.where() + ": the table was changed outside Lake ("
-          + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
-    }
+    commit.checkBase(base.properties(), IcebergModels.model(commit.table(), base), rules());
     checkRules(commit, base);
     IcebergStep.apply(transaction, commit.changes(), commit.before(), commit.after());
     var state = transaction.updateProperties();
@@ -212,13 +203,10 @@ public final class IcebergTableFormat implements TableFormat<Table> {
 
   /** Refuses to commit anything but the model the step must produce. */
   private void check(StepCommit<Table> commit, Transaction transaction) {
-    TableModel result = IcebergModels.model(commit.table(), ((BaseTransaction) transaction).currentMetadata());
-    List<Change> differences = Diff.managed(commit.after(), result, rules());
-    if (!differences.isEmpty()) {
-      throw new IllegalStateException("Refusing to commit " + commit.where() + ": the Iceberg table would differ from "
-          + "the step's model by: " + String.join("; ", differences.stream().map(Change::toString).toList()));
-    }
+    commit.checkResult(IcebergModels.model(commit.table(), ((BaseTransaction) transaction).currentMetadata()),
+        rules(), "Iceberg");
   }
+
 
   private void createNamespace(TableName name) {
     if (catalog instanceof SupportsNamespaces namespaces) {

@@ -1,11 +1,8 @@
 package dev.lake.testing;
 
-import dev.lake.core.change.Change;
 import dev.lake.core.change.ColumnPaths;
-import dev.lake.core.diff.Diff;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
-import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.LiveTable;
 import dev.lake.core.engine.StepCommit;
 import dev.lake.core.engine.TableFormat;
@@ -129,14 +126,7 @@ public final class InMemoryTableFormat implements TableFormat<InMemoryTableForma
   public void commit(StepCommit<Version> commit) {
     Version base = commit.base().orElse(null);
     if (base != null) {
-      if (!AppliedState.fromProperties(commit.table().toString(), base.properties()).equals(commit.expected())) {
-        throw new ConcurrentCommitException("The migration state of " + commit.table() + " changed", null);
-      }
-      List<Change> drift = Diff.managed(commit.before(), base.model(), rules);
-      if (!drift.isEmpty()) {
-        throw new LakeException("Cannot apply " + commit.where() + ": the table was changed outside Lake ("
-            + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
-      }
+      commit.checkBase(base.properties(), base.model(), rules);
     }
     // Field ids as a format with column ids keeps them: renames keep, drops free, new columns get new ones.
     Map<String, Integer> ids = ColumnPaths.carry(base == null ? Map.of() : base.fieldIds(), commit.changes());

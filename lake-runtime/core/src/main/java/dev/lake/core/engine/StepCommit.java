@@ -3,10 +3,13 @@ package dev.lake.core.engine;
 import dev.lake.annotations.LakeMigration;
 import dev.lake.annotations.MigrationContext;
 import dev.lake.core.change.Change;
+import dev.lake.core.diff.Diff;
+import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -52,6 +55,41 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
   /** Whether this commit creates the table. */
   public boolean creates() {
     return base.isEmpty();
+  }
+
+  /**
+   * Checks the version the commit starts from, as it is in the catalog: it must still record the
+   * expected state (else another run got there first) and have the model the step starts from (else it
+   * was changed outside Lake).
+   *
+   * @param properties the version's properties, Lake's state among them
+   * @param model the version's model
+   * @throws ConcurrentCommitException when it records another state
+   * @throws LakeException when it was changed outside Lake
+   */
+  public void checkBase(Map<String, String> properties, TableModel model, FormatRules rules) {
+    if (!AppliedState.fromProperties(table.toString(), properties).equals(expected)) {
+      throw new ConcurrentCommitException("The migration state of " + table + " changed", null);
+    }
+    List<Change> drift = Diff.managed(before, model, rules);
+    if (!drift.isEmpty()) {
+      throw new LakeException("Cannot apply " + where + ": the table was changed outside Lake ("
+          + String.join("; ", drift.stream().map(Change::toString).toList()) + ")");
+    }
+  }
+
+  /**
+   * Refuses to commit anything but the model the step must produce.
+   *
+   * @param result the model the format is about to commit
+   * @param format the format's name, for the message
+   */
+  public void checkResult(TableModel result, FormatRules rules, String format) {
+    List<Change> differences = Diff.managed(after, result, rules);
+    if (!differences.isEmpty()) {
+      throw new IllegalStateException("Refusing to commit " + where + ": the " + format + " table would differ from "
+          + "the step's model by: " + String.join("; ", differences.stream().map(Change::toString).toList()));
+    }
   }
 
   /**

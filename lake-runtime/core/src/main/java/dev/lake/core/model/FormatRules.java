@@ -141,12 +141,17 @@ public record FormatRules(
     return String.join(", ", all);
   }
 
-  /** The reserved prefix {@code key} starts with, Lake's own included; empty when it is free. */
-  public Optional<String> reservedPrefixOf(String key) {
+  /**
+   * Why no step may set or remove {@code key}, such as {@code keys starting with 'lake.' are reserved for
+   * Lake's migration state}; empty when the key is free.
+   */
+  public Optional<String> whyReserved(String key) {
     if (key.startsWith(TableModel.RESERVED_PROPERTY_PREFIX)) {
-      return Optional.of(TableModel.RESERVED_PROPERTY_PREFIX);
+      return Optional.of("keys starting with '" + TableModel.RESERVED_PROPERTY_PREFIX
+          + "' are reserved for Lake's migration state");
     }
-    return reservedPropertyPrefixes.stream().filter(key::startsWith).findFirst();
+    return reservedPropertyPrefixes.stream().filter(key::startsWith).findFirst()
+        .map(prefix -> "keys starting with '" + prefix + "' are reserved by " + format);
   }
 
   /** The fixed prefix {@code key} starts with: a key the format keeps once set; empty when it can go. */

@@ -33,9 +33,7 @@ final class RulesValidator {
       if (key.isBlank()) {
         problems.add("Invalid property: empty key");
       } else {
-        rules.reservedPrefixOf(key).ifPresent(prefix -> problems.add("Invalid property: " + key
-            + " (keys starting with '" + prefix + "' are reserved" + (prefix.equals(TableModel.RESERVED_PROPERTY_PREFIX)
-            ? " for Lake's migration state)" : " by " + rules.format() + ")")));
+        rules.whyReserved(key).ifPresent(why -> problems.add("Invalid property: " + key + " (" + why + ")"));
       }
     }
     return problems;

@@ -195,9 +195,8 @@ public final class Replay implements Change.Visitor<Void> {
   }
 
   private void checkPropertyKey(String rule, String key) {
-    rules.reservedPrefixOf(key).ifPresent(prefix -> {
-      throw fail(rule + " " + key + ": keys starting with '" + prefix + "' are reserved"
-          + (prefix.equals(TableModel.RESERVED_PROPERTY_PREFIX) ? " for Lake's migration state" : " by " + rules.format()));
+    rules.whyReserved(key).ifPresent(why -> {
+      throw fail(rule + " " + key + ": " + why);
     });
   }
 
