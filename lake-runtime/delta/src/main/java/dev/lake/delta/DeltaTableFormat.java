@@ -133,11 +133,20 @@ public final class DeltaTableFormat implements TableFormat<Snapshot> {
   }
 
   private Transaction update(StepCommit<Snapshot> commit, Snapshot base) {
+    if (commit.kind() == StepCommit.Kind.RESTORE) {
+      throw new LakeException("Cannot undo " + commit.where() + ": a Delta table keeps no earlier schema to set "
+          + "current again, so its columns would lose their ids and data. Write a new step that reverses the later "
+          + "ones instead");
+    }
     commit.checkBase(base.getTableProperties(), model(commit.table(), base), rules());
     UpdateTableTransactionBuilder builder = base.buildUpdateTableTransaction(ENGINE_INFO, Operation.MANUAL_UPDATE)
         // A step lands on exactly the snapshot the engine checked: any other commit since fails it.
-        .withMaxRetries(0)
-        .withTransactionId("lake:" + commit.table(), commit.step());
+        .withMaxRetries(0);
+    if (commit.step() > commit.expected().step()) {
+      // Kernel refuses a transaction id at or below the last one: a step commits at most once. A commit of
+      // state alone for steps already recorded (a repair) relies on the snapshot check only.
+      builder = builder.withTransactionId("lake:" + commit.table(), commit.step());
+    }
     if (!commit.changes().isEmpty() && !commit.before().columns().equals(commit.after().columns())) {
       StructType schema = DeltaSchemas.schema(commit.after(),
           ColumnPaths.carry(DeltaSchemas.metadataByPath(base.getSchema()), commit.changes()));

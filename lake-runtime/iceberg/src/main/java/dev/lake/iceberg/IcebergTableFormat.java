@@ -141,6 +141,21 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     Transaction transaction = table.newTransaction();
     TableMetadata base = ((BaseTransaction) transaction).startMetadata();
     commit.checkBase(base.properties(), IcebergModels.model(commit.table(), base), rules());
+    if (commit.kind() == StepCommit.Kind.RESTORE || commit.kind() == StepCommit.Kind.REAPPLY) {
+      boolean undo = commit.kind() == StepCommit.Kind.RESTORE;
+      Optional<TableMetadata> restored = IcebergRestore.restore(commit, base, rules(), !undo);
+      if (restored.isPresent()) {
+        commit.checkResult(IcebergModels.model(commit.table(), restored.get()), rules(), "Iceberg");
+        operations.commit(base, catalog instanceof RESTCatalog ? RestCommitGuard.guard(restored.get())
+            : restored.get());
+        return;
+      }
+      if (undo) {
+        throw new LakeException("Cannot undo " + commit.where() + ": the table's metadata no longer holds a schema, "
+            + "partition spec and sort order that give the state of step " + commit.step() + " (were they removed?). "
+            + "Write a new step that reverses the later ones instead");
+      }
+    }
     checkRules(commit, base);
     IcebergStep.apply(transaction, commit.changes(), commit.before(), commit.after());
     var state = transaction.updateProperties();

@@ -1,6 +1,8 @@
 package dev.lake.testing;
 
 import dev.lake.core.change.ColumnPaths;
+import dev.lake.core.diff.Diff;
+import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
 import dev.lake.core.engine.LiveTable;
@@ -128,14 +130,44 @@ public final class InMemoryTableFormat implements TableFormat<InMemoryTableForma
     if (base != null) {
       commit.checkBase(base.properties(), base.model(), rules);
     }
-    // Field ids as a format with column ids keeps them: renames keep, drops free, new columns get new ones.
-    Map<String, Integer> ids = ColumnPaths.carry(base == null ? Map.of() : base.fieldIds(), commit.changes());
-    for (Column column : commit.after().columns()) {
-      store.assignIds(ids, column.name(), column.type());
-    }
+    Map<String, Integer> ids = switch (commit.kind()) {
+      // Field ids as a format with column ids keeps them: renames keep, drops free, new columns get new ones.
+      case APPLY -> newIds(base, commit);
+      case RECORD -> base.fieldIds();
+      // A version the table had, whose ids the current one has or extends: as a format that keeps its schemas.
+      case REAPPLY -> earlier(commit, base, true).map(Version::fieldIds).orElseGet(() -> newIds(base, commit));
+      case RESTORE -> earlier(commit, base, false).map(Version::fieldIds).orElseThrow(() -> new LakeException(
+          "Cannot undo " + commit.where() + ": the table has no earlier version with that model"));
+    };
     Map<String, String> properties = new TreeMap<>(commit.after().properties());
     properties.putAll(commit.next().toProperties());
     commit.runCode();
     store.land(commit.table(), base, commit.after(), properties, ids);
+  }
+
+  private Map<String, Integer> newIds(Version base, StepCommit<Version> commit) {
+    Map<String, Integer> ids = ColumnPaths.carry(base == null ? Map.of() : base.fieldIds(), commit.changes());
+    for (Column column : commit.after().columns()) {
+      store.assignIds(ids, column.name(), column.type());
+    }
+    return ids;
+  }
+
+  /**
+   * The newest earlier version with the commit's resulting model whose field ids extend the base's
+   * ({@code extending}) or are among them.
+   */
+  private Optional<Version> earlier(StepCommit<Version> commit, Version base, boolean extending) {
+    List<Version> versions = store.versions(commit.table());
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      Version candidate = versions.get(i);
+      var have = candidate.fieldIds().values();
+      var current = base.fieldIds().values();
+      if (Diff.managed(commit.after(), candidate.model(), rules).isEmpty()
+          && (extending ? have.containsAll(current) : current.containsAll(have))) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 }

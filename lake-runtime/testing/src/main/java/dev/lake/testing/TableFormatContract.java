@@ -15,6 +15,7 @@ import dev.lake.core.change.Step;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.Environment;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
@@ -22,6 +23,8 @@ import dev.lake.core.engine.ResolvedMigration;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.TableFilter;
 import dev.lake.core.engine.TableFormat;
+import dev.lake.core.engine.StepRecord;
+import dev.lake.core.engine.TableHistory;
 import dev.lake.core.engine.TableStatus;
 import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
@@ -86,6 +89,14 @@ public abstract class TableFormatContract {
   /** A table, and one change of each operation the format has, valid together as its step 1. */
   protected EveryOperation.Sample oneOfEachOperation() {
     return EveryOperation.ALL;
+  }
+
+  /**
+   * Whether the format keeps earlier schemas that {@code lake:undo} can set current again; a format
+   * that does not refuses undo.
+   */
+  protected boolean keepsEarlierSchemas() {
+    return true;
   }
 
   /** The name of the catalog {@link #open} gives, for messages: such as {@code catalog 'test' (rest)}. */
@@ -244,7 +255,8 @@ public abstract class TableFormatContract {
       assertThat(engine(format, edited).validate(TableFilter.parse(null))).singleElement().asString()
           .isEqualTo("Checksum mismatch for step 1 of analytics.events in " + format.catalog() + ": applied "
               + applied + ", code " + code + " (" + EditedEvolve.class.getName() + " was edited after it was applied;"
-              + " restore it as it was, and put new changes in a new step)");
+              + " restore it as it was and put new changes in a new step, or, if the edit changes nothing the table "
+              + "has, run 'mvn lake:repair -Dlake.reason=...' to accept it)");
 
       Map<TableName, ResolvedTable> shorter = events(List.of(everyOperation().get(0)));
       assertThat(engine(format, shorter).validate(TableFilter.parse(null))).singleElement().asString()
@@ -446,6 +458,231 @@ public abstract class TableFormatContract {
       assertThat(status).hasSize(5).allSatisfy(s -> assertThat(s.pending()).containsExactly(1));
       assertThat(counting.loads()).isEqualTo(5);
       assertThat(counting.commits()).isZero();
+    }
+  }
+
+  @Test
+  void adoptsAStepTheTableAlreadyHas() {
+    try (TableFormat<?> format = open(dir)) {
+      engine(format, events(List.of(OperationsMigrations.V0000_Create.class))).migrate(MigrateOptions.defaults());
+      addColumnOutsideLake(dir, EVENTS, "by_hand");
+      Integer handId = fieldIds(dir, EVENTS).get("by_hand");
+      int before = versions(dir, EVENTS);
+      Engine engine = engine(format, events(List.of(OperationsMigrations.V0000_Create.class,
+          OperationsMigrations.V0001_DeclareByHand.class)));
+
+      MigrateResult result = engine.migrate(MigrateOptions.defaults());
+
+      assertThat(result.messages()).isEmpty();
+      assertThat(result.applied()).singleElement().satisfies(step -> {
+        assertThat(step.step()).isEqualTo(1);
+        assertThat(step.adopted()).isTrue();
+      });
+      assertThat(fieldIds(dir, EVENTS)).containsEntry("by_hand", handId);
+      assertThat(versions(dir, EVENTS)).as("adopting records state in one commit").isEqualTo(before + 1);
+      AppliedState state = format.load(EVENTS).orElseThrow().state();
+      assertThat(state.step()).isEqualTo(1);
+      assertThat(state.record(1).orElseThrow().event()).isEqualTo(StepRecord.ADOPTED);
+      assertThat(engine.validate(TableFilter.parse(null))).isEmpty();
+    }
+  }
+
+  @Test
+  void driftMatchingNoStepIsNotAdopted() {
+    try (TableFormat<?> format = open(dir)) {
+      engine(format, events(List.of(OperationsMigrations.V0000_Create.class))).migrate(MigrateOptions.defaults());
+      addColumnOutsideLake(dir, EVENTS, "by_hand");
+      int before = versions(dir, EVENTS);
+      MigrateResult result = engine(format, events(OperationsMigrations.REVERSIBLE)).migrate(MigrateOptions.defaults());
+      assertThat(result.messages().get(EVENTS)).contains("live drift").contains("add column by_hand string")
+          .contains("mvn lake:generate").contains("adopts");
+      assertThat(versions(dir, EVENTS)).isEqualTo(before);
+    }
+  }
+
+  @Test
+  void repairAcceptsAnEditThatDescribesTheTableAndRefusesOneThatDoesNot() {
+    try (TableFormat<?> format = open(dir)) {
+      engine(format, events(List.of(OperationsMigrations.V0000_Create.class,
+          OperationsMigrations.V0001_AddRename.class))).migrate(MigrateOptions.defaults());
+      int before = versions(dir, EVENTS);
+
+      Engine changed = engine(format, events(List.of(OperationsMigrations.V0000_Create.class,
+          OperationsMigrations.V0001_AddRenameChanged.class)));
+      assertThatThrownBy(() -> changed.repair(TableFilter.parse(null), "tidy"))
+          .hasMessageContaining("Cannot repair analytics.events in " + format.catalog())
+          .hasMessageContaining("steps 0 to 1 as the code has them now have column extra int; the table does not");
+      assertThat(versions(dir, EVENTS)).isEqualTo(before);
+      assertThatThrownBy(() -> changed.repair(TableFilter.parse(null), " ")).hasMessageContaining("-Dlake.reason");
+
+      Map<TableName, ResolvedTable> restated = events(List.of(OperationsMigrations.V0000_Create.class,
+          OperationsMigrations.V0001_AddRenameRestated.class));
+      Engine engine = engine(format, restated);
+      assertThat(engine.validate(TableFilter.parse(null))).singleElement().asString().contains("Checksum mismatch");
+      assertThat(engine.repair(TableFilter.parse(null), "placed device")).containsEntry(EVENTS, List.of(1));
+
+      assertThat(engine.validate(TableFilter.parse(null))).isEmpty();
+      AppliedState state = format.load(EVENTS).orElseThrow().state();
+      assertThat(state.checksums().get(1)).isEqualTo(restated.get(EVENTS).migrations().get(1).step().checksum());
+      assertThat(state.record(1).orElseThrow().repair()).startsWith("placed device (repaired by tester at ");
+      assertThat(state.record(0).orElseThrow().repair()).isNull();
+      assertThat(versions(dir, EVENTS)).isEqualTo(before + 1);
+      assertThat(engine.repair(TableFilter.parse(null), "again")).isEmpty();
+    }
+  }
+
+  @Test
+  void undoTakesStepsBackAndMigrateGivesColumnsTheirIdsAgain() {
+    Map<TableName, ResolvedTable> tables = events(OperationsMigrations.REVERSIBLE);
+    try (TableFormat<?> format = open(dir)) {
+      Engine engine = engine(format, tables);
+      engine.migrate(MigrateOptions.defaults());
+      Map<String, Integer> ids = fieldIds(dir, EVENTS);
+      int before = versions(dir, EVENTS);
+
+      assertThat(engine.undo(TableFilter.parse(null), 0, true)).containsExactly(new Engine.Undone(EVENTS, 2, 0));
+      assertThat(versions(dir, EVENTS)).as("a dry run commits nothing").isEqualTo(before);
+      if (!keepsEarlierSchemas()) {
+        assertThatThrownBy(() -> engine.undo(TableFilter.parse(null), 0, false)).hasMessageContaining("Cannot undo");
+        assertThat(versions(dir, EVENTS)).isEqualTo(before);
+        return;
+      }
+      assertThat(engine.undo(TableFilter.parse(null), 0, false)).containsExactly(new Engine.Undone(EVENTS, 2, 0));
+
+      assertThat(versions(dir, EVENTS)).as("undo is one commit").isEqualTo(before + 1);
+      assertTableIs(format, EVENTS, tables.get(EVENTS).history().replay(0));
+      assertThat(format.load(EVENTS).orElseThrow().model().properties()).doesNotContainKey("retention");
+      assertThat(ids.values()).containsAll(fieldIds(dir, EVENTS).values());
+      assertThat(fieldIds(dir, EVENTS)).containsEntry("name", ids.get("event_name"));
+      TableStatus status = engine.status(TableFilter.parse(null)).get(0);
+      assertThat(status.appliedStep()).isZero();
+      assertThat(status.undone()).containsExactly(1, 2);
+      assertThat(status.problems()).isEmpty();
+      assertThat(engine.history(TableFilter.parse(null)).get(0).rows()).extracting(TableHistory.Row::state)
+          .containsExactly(TableHistory.State.APPLIED, TableHistory.State.UNDONE, TableHistory.State.UNDONE);
+
+      assertThat(engine.migrate(MigrateOptions.defaults()).applied()).hasSize(2);
+      assertTableIs(format, EVENTS, tables.get(EVENTS).history().replay(2));
+      assertThat(fieldIds(dir, EVENTS)).as("columns come back with their ids").isEqualTo(ids);
+      assertThat(format.load(EVENTS).orElseThrow().state().undone()).isEmpty();
+      assertThat(engine.undo(TableFilter.parse(null), 2, false)).as("nothing beyond step 2").isEmpty();
+    }
+  }
+
+  @Test
+  void undoRefusesAStepThatDropsAColumnAndMigrateBelowPointsToUndo() {
+    try (TableFormat<?> format = open(dir)) {
+      Engine engine = engine(format, events(OperationsMigrations.WITH_DROP));
+      engine.migrate(MigrateOptions.defaults());
+      int before = versions(dir, EVENTS);
+      assertThatThrownBy(() -> engine.undo(TableFilter.parse(null), 1, false))
+          .hasMessage("Cannot undo step 3 of analytics.events in " + format.catalog() + " ("
+              + OperationsMigrations.V0003_DropDevice.class.getName() + "): it drops column device, whose data is "
+              + "gone: write a new step that adds it again. Write a new step that reverses it instead");
+      assertThat(versions(dir, EVENTS)).isEqualTo(before);
+      assertThat(engine.migrate(MigrateOptions.defaults().withTarget(1)).messages().get(EVENTS))
+          .contains("run 'mvn lake:undo -Dlake.target=1 -Dlake.tables=analytics.events'");
+    }
+  }
+
+  @Test
+  void undoRacingMigrateLeavesATableThatIsOneOfTheTwo() throws Exception {
+    if (!keepsEarlierSchemas()) {
+      return;
+    }
+    Map<TableName, ResolvedTable> tables = events(OperationsMigrations.REVERSIBLE);
+    try (TableFormat<?> first = open(dir); TableFormat<?> second = open(dir)) {
+      Engine undoing = engine(first, tables);
+      Engine migrating = engine(second, tables);
+      migrating.migrate(MigrateOptions.defaults());
+      Map<String, Integer> ids = fieldIds(dir, EVENTS);
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      try {
+        for (int round = 0; round < 4; round++) {
+          CountDownLatch start = new CountDownLatch(1);
+          Future<?> undo = pool.submit(() -> {
+            start.await();
+            return undoing.undo(TableFilter.parse(null), 0, false);
+          });
+          Future<MigrateResult> migrate = pool.submit(() -> {
+            start.await();
+            return migrating.migrate(MigrateOptions.defaults());
+          });
+          start.countDown();
+          undo.get(60, TimeUnit.SECONDS);
+          assertThat(migrate.get(60, TimeUnit.SECONDS).messages()).isEmpty();
+          AppliedState state = first.load(EVENTS).orElseThrow().state();
+          assertThat(state.step()).isIn(0, 2);
+          assertTableIs(first, EVENTS, tables.get(EVENTS).history().replay(state.step()));
+          assertThat(undoing.validate(TableFilter.parse(null))).isEmpty();
+          assertThat(migrating.migrate(MigrateOptions.defaults()).messages()).isEmpty();
+          assertThat(fieldIds(dir, EVENTS)).as("nothing lost: the ids of round %d", round).isEqualTo(ids);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  void historyKeepsEachStepsRecordWithinABound() {
+    TableName table = TableName.parse("ops.long_history");
+    String longText = "x".repeat(500);
+    List<ResolvedMigration> migrations = new ArrayList<>();
+    for (int s = 0; s < 200; s++) {
+      List<Change> changes = s == 0 ? List.of(Change.AddColumn.of("", "id", "long", true, "", "", false))
+          : List.of(new Change.SetProperty("marker", String.valueOf(s)));
+      migrations.add(new ResolvedMigration(Step.of(table, s, changes), "ops.V" + s, "step " + s + " " + longText,
+          "author" + s, "reason " + s, false, false));
+    }
+    History history = History.of(table, migrations.stream().map(ResolvedMigration::step).toList(), rules());
+    Map<TableName, ResolvedTable> tables = Map.of(table, new ResolvedTable(table, migrations, history,
+        Optional.empty()));
+    try (TableFormat<?> format = open(dir)) {
+      Engine engine = engine(format, tables);
+      assertThat(engine.migrate(MigrateOptions.defaults()).applied()).hasSize(200);
+      AppliedState state = format.load(table).orElseThrow().state();
+      assertThat(state.checksums()).hasSize(200);
+      assertThat(state.history()).hasSize(AppliedState.MAX_RECORDS);
+      assertThat(state.toProperties().get(AppliedState.HISTORY).length()).isLessThan(64 * 1024);
+      StepRecord last = state.record(199).orElseThrow();
+      assertThat(last.by()).isEqualTo("tester");
+      assertThat(last.author()).isEqualTo("author199");
+      assertThat(last.reason()).isEqualTo("reason 199");
+      assertThat(last.description()).hasSize(StepRecord.MAX_TEXT).startsWith("step 199 xxx");
+      assertThat(last.checksum()).isEqualTo(migrations.get(199).step().checksum());
+      List<TableHistory.Row> rows = engine.history(TableFilter.parse(null)).get(0).rows();
+      assertThat(rows).hasSize(200).allMatch(row -> row.state() == TableHistory.State.APPLIED);
+      assertThat(rows.get(0).recorded()).isEmpty();
+      assertThat(rows.get(199).recorded()).contains(last);
+    }
+  }
+
+  @Test
+  void anEnvironmentMapsNamespacesAndFillsPlaceholders() {
+    Map<TableName, ResolvedTable> tables = events(List.of(OperationsMigrations.V0000_Create.class,
+        OperationsMigrations.V0001_OwnerPlaceholder.class));
+    TableName dev = TableName.parse("analytics_dev.events");
+    try (TableFormat<?> format = open(dir)) {
+      Engine engine = engine(format, tables).withEnvironment(new Environment(Map.of("analytics", "analytics_dev"),
+          TableFilter.parse("analytics.*"), Map.of("team", "data")));
+      assertThat(engine.migrate(MigrateOptions.defaults()).messages()).isEmpty();
+
+      assertThat(format.load(EVENTS)).isEmpty();
+      assertThat(format.load(dev).orElseThrow().model().properties()).containsEntry("owner", "data-team");
+      assertThat(engine.validate(TableFilter.parse(null))).isEmpty();
+      TableStatus status = engine.status(TableFilter.parse(null)).get(0);
+      assertThat(status.name()).isEqualTo("analytics.events (analytics_dev.events)");
+
+      Engine unfilled = engine(format, tables).withEnvironment(new Environment(Map.of("analytics", "analytics_dev"),
+          TableFilter.parse(null), Map.of()));
+      assertThatThrownBy(() -> unfilled.migrate(MigrateOptions.defaults())).hasMessage("Property owner of "
+          + "analytics.events (analytics_dev.events) uses ${team} (step 1, "
+          + OperationsMigrations.V0001_OwnerPlaceholder.class.getName() + "), which " + format.catalog() + " gives "
+          + "no value for: add <values><team>...</team></values> to that catalog's configuration");
+      Engine elsewhere = engine(format, tables).withEnvironment(new Environment(Map.of(), TableFilter.parse("sales.*"),
+          Map.of()));
+      assertThatThrownBy(() -> elsewhere.status(TableFilter.parse(null))).hasMessageContaining("No table matches");
     }
   }
 }

@@ -1,30 +1,56 @@
 package dev.lake.core.engine;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The migration state a table records in its own properties, in the same commit as each step:
  * {@code lake.migration.step} (last applied step), {@code lake.migration.checksums} (the checksum of
- * each applied step, comma-separated, step 0 first), {@code lake.migration.applied-at} and
- * {@code lake.migration.applied-by}.
+ * each applied step, comma-separated, step 0 first), {@code lake.migration.applied-at},
+ * {@code lake.migration.applied-by}, {@code lake.migration.history} (a {@link StepRecord} per step, as
+ * JSON, for the last {@link #MAX_RECORDS} steps) and {@code lake.migration.undone} (the steps
+ * {@code lake:undo} took back, {@code step:checksum}, comma-separated, so that migrating them again
+ * restores what they had). Being the table's current properties, all of it survives the expiry of
+ * old metadata.
  *
  * @param step the last applied step, -1 for none
  * @param checksums the checksum of steps 0 to {@code step}
  * @param appliedAt when the last step was applied (ISO-8601), or null
  * @param appliedBy who applied it, or null
+ * @param history what the table remembers of each step, by step, at most {@link #MAX_RECORDS}
+ * @param undone the checksums of steps undone and not applied again since, by step
  */
-public record AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy) {
+public record AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy,
+    List<StepRecord> history, Map<Integer, String> undone) {
   public static final String STEP = "lake.migration.step";
   public static final String CHECKSUMS = "lake.migration.checksums";
   public static final String APPLIED_AT = "lake.migration.applied-at";
   public static final String APPLIED_BY = "lake.migration.applied-by";
-  public static final List<String> KEYS = List.of(STEP, CHECKSUMS, APPLIED_AT, APPLIED_BY);
+  public static final String HISTORY = "lake.migration.history";
+  public static final String UNDONE = "lake.migration.undone";
+  public static final List<String> KEYS = List.of(STEP, CHECKSUMS, APPLIED_AT, APPLIED_BY, HISTORY, UNDONE);
+
+  /** How many steps the history keeps records of: the newest ones. */
+  public static final int MAX_RECORDS = 100;
 
   public static final AppliedState NONE = new AppliedState(-1, List.of(), null, null);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy) {
+    this(step, checksums, appliedAt, appliedBy, List.of(), Map.of());
+  }
 
   public AppliedState {
     checksums = List.copyOf(checksums);
@@ -32,6 +58,13 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
       throw new IllegalArgumentException("Invalid migration state: step " + step + " with " + checksums.size()
           + " checksums");
     }
+    List<StepRecord> sorted = new ArrayList<>(history);
+    sorted.sort(Comparator.comparingInt(StepRecord::step));
+    if (sorted.size() > MAX_RECORDS) {
+      sorted = sorted.subList(sorted.size() - MAX_RECORDS, sorted.size());
+    }
+    history = List.copyOf(sorted);
+    undone = Map.copyOf(undone);
   }
 
   /** Whether the table records no state: Lake has never applied a step to it. */
@@ -39,11 +72,65 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     return step < 0;
   }
 
-  /** This state after one more step. */
+  /** This state after one more step, without a record of it. */
   public AppliedState next(String checksum, String at, String by) {
     List<String> next = new ArrayList<>(checksums);
     next.add(checksum);
-    return new AppliedState(step + 1, next, at, by);
+    return new AppliedState(step + 1, next, at, by, history, withoutUndone(step + 1));
+  }
+
+  /** This state after one more step, with its record (which replaces any earlier record of that step). */
+  public AppliedState next(StepRecord record) {
+    List<String> next = new ArrayList<>(checksums);
+    next.add(record.checksum());
+    return new AppliedState(step + 1, next, record.at(), record.by(), withRecord(record), withoutUndone(step + 1));
+  }
+
+  /** The record of a step, if the history still has one. */
+  public Optional<StepRecord> record(int number) {
+    return history.stream().filter(r -> r.step() == number).findFirst();
+  }
+
+  /**
+   * This state with {@code newChecksums} for the applied steps: {@code lake:repair} accepting edited
+   * code, {@code why} kept in the records of the steps whose checksum changes.
+   */
+  public AppliedState repaired(List<String> newChecksums, String why) {
+    List<StepRecord> records = new ArrayList<>();
+    for (StepRecord record : history) {
+      String now = record.step() < newChecksums.size() ? newChecksums.get(record.step()) : record.checksum();
+      records.add(now.equals(record.checksum()) ? record : record.repaired(now, why));
+    }
+    return new AppliedState(step, newChecksums, appliedAt, appliedBy, records, undone);
+  }
+
+  /**
+   * This state taken back to {@code target}: later steps leave the checksums, their records say
+   * {@code undone}, and their checksums are kept as undone.
+   */
+  public AppliedState undoneTo(int target, String at, String by) {
+    Map<Integer, String> taken = new TreeMap<>(undone);
+    List<StepRecord> records = new ArrayList<>();
+    for (int i = target + 1; i <= step; i++) {
+      taken.put(i, checksums.get(i));
+    }
+    for (StepRecord record : history) {
+      records.add(record.step() > target && record.step() <= step ? record.as(StepRecord.UNDONE, at, by) : record);
+    }
+    return new AppliedState(target, checksums.subList(0, target + 1), at, by, records, taken);
+  }
+
+  private List<StepRecord> withRecord(StepRecord record) {
+    List<StepRecord> records = new ArrayList<>(history);
+    records.removeIf(r -> r.step() == record.step());
+    records.add(record);
+    return records;
+  }
+
+  private Map<Integer, String> withoutUndone(int number) {
+    Map<Integer, String> left = new TreeMap<>(undone);
+    left.remove(number);
+    return left;
   }
 
   /** The properties that record this state. */
@@ -53,7 +140,39 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     properties.put(CHECKSUMS, String.join(",", checksums));
     properties.put(APPLIED_AT, appliedAt == null ? "" : appliedAt);
     properties.put(APPLIED_BY, appliedBy == null ? "" : appliedBy);
+    properties.put(HISTORY, historyJson());
+    List<String> taken = new ArrayList<>();
+    new TreeMap<>(undone).forEach((number, checksum) -> taken.add(number + ":" + checksum));
+    properties.put(UNDONE, String.join(",", taken));
     return properties;
+  }
+
+  private String historyJson() {
+    ArrayNode array = JSON.createArrayNode();
+    for (StepRecord record : history) {
+      ObjectNode node = array.addObject().put("step", record.step()).put("checksum", record.checksum())
+          .put("event", record.event());
+      putText(node, "at", record.at());
+      putText(node, "by", record.by());
+      putText(node, "description", record.description());
+      putText(node, "author", record.author());
+      putText(node, "reason", record.reason());
+      if (record.destructive()) {
+        node.put("destructive", true);
+      }
+      putText(node, "repair", record.repair());
+    }
+    try {
+      return JSON.writeValueAsString(array);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void putText(ObjectNode node, String field, String value) {
+    if (value != null) {
+      node.put(field, value);
+    }
   }
 
   /**
@@ -68,15 +187,42 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     }
     try {
       int number = Integer.parseInt(step.strip());
-      String checksums = properties.getOrDefault(CHECKSUMS, "");
-      List<String> list = checksums.isBlank() ? List.of() : Arrays.stream(checksums.split(",")).map(String::strip).toList();
+      List<String> list = split(properties.get(CHECKSUMS));
+      Map<Integer, String> undone = new TreeMap<>();
+      for (String entry : split(properties.get(UNDONE))) {
+        String[] parts = entry.split(":", 2);
+        undone.put(Integer.parseInt(parts[0].strip()), parts[1].strip());
+      }
       return new AppliedState(number, list, blankToNull(properties.get(APPLIED_AT)),
-          blankToNull(properties.get(APPLIED_BY)));
-    } catch (IllegalArgumentException e) {
+          blankToNull(properties.get(APPLIED_BY)), history(properties.get(HISTORY)), undone);
+    } catch (RuntimeException | JsonProcessingException e) {
       throw new LakeException("Unreadable migration state in table " + table + ": " + STEP + "=" + step + ", "
-          + CHECKSUMS + "=" + properties.get(CHECKSUMS) + " (were they edited by hand? restore them from the "
-          + "table's metadata log)");
+          + CHECKSUMS + "=" + properties.get(CHECKSUMS) + " (were the lake.migration.* properties edited by hand? "
+          + "restore them from the table's metadata log)");
     }
+  }
+
+  private static List<StepRecord> history(String text) throws JsonProcessingException {
+    if (text == null || text.isBlank()) {
+      return List.of();
+    }
+    List<StepRecord> records = new ArrayList<>();
+    for (JsonNode node : JSON.readTree(text)) {
+      records.add(new StepRecord(node.get("step").asInt(), node.get("checksum").asText(), node.get("event").asText(),
+          text(node, "at"), text(node, "by"), text(node, "description"), text(node, "author"), text(node, "reason"),
+          node.path("destructive").asBoolean(false), text(node, "repair")));
+    }
+    return records;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  private static List<String> split(String text) {
+    return text == null || text.isBlank() ? List.of()
+        : Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
   }
 
   private static String blankToNull(String value) {

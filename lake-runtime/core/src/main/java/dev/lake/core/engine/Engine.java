@@ -2,6 +2,7 @@ package dev.lake.core.engine;
 
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Lint;
+import dev.lake.core.change.Reversal;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.diff.Sides;
 import dev.lake.core.model.FormatRules;
@@ -37,14 +38,26 @@ public final class Engine {
   private final ClassLoader loader;
   private final Clock clock;
   private final String user;
+  private final Environment environment;
 
   public Engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader, Clock clock,
       String user) {
+    this(format, tables, loader, clock, user, Environment.NONE);
+  }
+
+  private Engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader, Clock clock,
+      String user, Environment environment) {
     this.format = format;
     this.tables = new TreeMap<>(tables);
     this.loader = loader;
     this.clock = clock;
     this.user = user;
+    this.environment = environment;
+  }
+
+  /** This engine on a catalog that maps names, holds some tables and gives placeholder values. */
+  public Engine withEnvironment(Environment value) {
+    return new Engine(format, tables, loader, clock, user, value);
   }
 
   /** Applies pending steps; a table that fails leaves the others going. */
@@ -71,8 +84,7 @@ public final class Engine {
           } catch (LakeException e) {
             failures.put(table.name(), e);
           } catch (RuntimeException e) {
-            failures.put(table.name(), new LakeException("Cannot migrate " + table.name() + " in " + format.catalog()
-                + ": " + e, e));
+            failures.put(table.name(), new LakeException("Cannot migrate " + where(table) + ": " + e, e));
           }
         }));
       }
@@ -99,27 +111,29 @@ public final class Engine {
   private <T> void migrate(TableFormat<T> format, ResolvedTable table, MigrateOptions options,
       Consumer<MigrateResult.Applied> applied, List<MigrateResult.Planned> planned,
       Consumer<MigrateResult.Applied> onApplied) {
+    String where = where(table);
     if (options.target() > table.lastStep()) {
-      throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + " to step "
-          + options.target() + ": the code has steps 0 to " + table.lastStep() + " (check -Dlake.target)");
+      throw new LakeException("Cannot migrate " + where + " to step " + options.target() + ": the code has steps 0 to "
+          + table.lastStep() + " (check -Dlake.target)");
     }
     int last = options.target() < 0 ? table.lastStep() : options.target();
     int conflicts = 0;
     while (true) {
-      Optional<LiveTable<T>> live = format.load(table.name());
+      Optional<LiveTable<T>> live = format.load(physical(table));
       AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
       // What the recorded steps give: status checks the live table against it; the next step starts from it.
-      TableModel replayed = state.step() <= table.lastStep() ? table.history().replay(state.step()) : null;
+      TableModel replayed = state.step() <= table.lastStep() ? replay(table, state.step()) : null;
       TableStatus status = status(table, live, replayed);
-      if (!status.problems().isEmpty()) {
-        throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + ": "
-            + String.join("; ", status.problems()));
-      }
       int next = state.step() + 1;
+      int adopt = status.problems().size() == 1 && !status.liveDrift().isEmpty()
+          ? adoptable(table, live.orElseThrow().model(), next, last) : -1;
+      if (adopt < 0 && !status.problems().isEmpty()) {
+        throw new LakeException("Cannot migrate " + where + ": " + String.join("; ", status.problems()));
+      }
       if (options.target() >= 0 && state.step() > options.target()) {
-        throw new LakeException("Cannot migrate " + table.name() + " in " + format.catalog() + " to step "
-            + options.target() + ": it is at step " + state.step() + ", and migrate never takes a table back; to undo "
-            + "a step, write a new step that reverses it");
+        throw new LakeException("Cannot migrate " + where + " to step " + options.target() + ": it is at step "
+            + state.step() + ", and migrate never takes a table back: run 'mvn lake:undo -Dlake.target="
+            + options.target() + " -Dlake.tables=" + table.name() + "' to take steps back");
       }
       if (next > last) {
         return;
@@ -129,27 +143,49 @@ public final class Engine {
           ResolvedMigration migration = table.migrations().get(step);
           checkDestructive(migration, options);
           planned.add(new MigrateResult.Planned(table.name(), step, migration.description(),
-              migration.step().changes().stream().map(Change::toString).toList()));
+              environment.resolve(migration.step().changes()).stream().map(Change::toString).toList(), step <= adopt));
         }
         return;
       }
-      ResolvedMigration migration = table.migrations().get(next);
-      checkDestructive(migration, options);
-      TableModel before = replayed;
-      TableModel after = Replay.apply(before, migration.step(), table.history().rules());
-      Optional<StepCommit.Code> code = migration.hasCode()
-          ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
       Instant start = clock.instant();
-      AppliedState nextState = state.next(migration.step().checksum(), start.toString(), user);
+      StepCommit<T> commit;
+      List<MigrateResult.Applied> landed = new ArrayList<>();
+      if (adopt >= 0) {
+        // The table already has the result of steps next..adopt (changed by hand, then declared): record them.
+        AppliedState nextState = state;
+        for (int step = next; step <= adopt; step++) {
+          nextState = nextState.next(record(table.migrations().get(step), StepRecord.ADOPTED, start));
+        }
+        commit = new StepCommit<>(physical(table), adopt, "adoption of steps " + next + " to " + adopt + " of " + where,
+            List.of(), live.get().model(), live.get().model(), state, nextState, Optional.empty(),
+            Optional.of(live.get().version()), StepCommit.Kind.RECORD);
+        for (int step = next; step <= adopt; step++) {
+          landed.add(new MigrateResult.Applied(table.name(), step, table.migrations().get(step).description(),
+              Duration.ZERO, true));
+        }
+      } else {
+        ResolvedMigration migration = table.migrations().get(next);
+        checkDestructive(migration, options);
+        TableModel after = Replay.apply(table.history().replay(state.step()), migration.step(), table.history().rules());
+        Optional<StepCommit.Code> code = migration.hasCode()
+            ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
+        boolean undone = migration.step().checksum().equals(state.undone().get(next));
+        commit = new StepCommit<>(physical(table), next, "step " + next + " of " + where,
+            environment.resolve(migration.step().changes()), replayed, environment.resolve(after), state,
+            state.next(record(migration, StepRecord.APPLIED, start)), code, live.map(LiveTable::version),
+            undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY);
+        landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
+      }
       try {
-        format.commit(new StepCommit<>(table.name(), next, "step " + next + " of " + table.name() + " in "
-            + format.catalog(), migration.step().changes(), before, after, state, nextState, code,
-            live.map(LiveTable::version)));
+        format.commit(commit);
         conflicts = 0;
-        MigrateResult.Applied step = new MigrateResult.Applied(table.name(), next, migration.description(),
-            Duration.between(start, clock.instant()));
-        applied.accept(step);
-        onApplied.accept(step);
+        Duration took = Duration.between(start, clock.instant());
+        for (MigrateResult.Applied step : landed) {
+          MigrateResult.Applied done = new MigrateResult.Applied(step.table(), step.step(), step.description(), took,
+              step.adopted());
+          applied.accept(done);
+          onApplied.accept(done);
+        }
       } catch (ConcurrentCommitException e) {
         if (++conflicts > MAX_CONFLICTS) {
           throw new LakeException("Cannot migrate " + table.name() + " step " + next + " in " + format.catalog()
@@ -161,14 +197,32 @@ public final class Engine {
     }
   }
 
+  /**
+   * The last of the pending steps {@code next..last} whose result the live table already has, when the
+   * table differs from the applied steps but equals the result of the first such step; -1 otherwise.
+   */
+  private int adoptable(ResolvedTable table, TableModel live, int next, int last) {
+    for (int step = next; step <= last; step++) {
+      if (Diff.managed(replay(table, step), live, table.history().rules()).isEmpty()) {
+        return step;
+      }
+    }
+    return -1;
+  }
+
+  private StepRecord record(ResolvedMigration migration, String event, Instant at) {
+    return new StepRecord(migration.step().number(), migration.step().checksum(), event, at.toString(), user,
+        migration.description(), migration.author(), migration.reason(), migration.step().isDestructive(), null);
+  }
+
   private void checkDestructive(ResolvedMigration migration, MigrateOptions options) {
     if (migration.step().isDestructive() && !migration.markedDestructive() && !options.allowDestructive()) {
       List<String> drops = migration.step().changes().stream()
           .filter(c -> Lint.classify(c) == Lint.Risk.DESTRUCTIVE).map(Change::toString).toList();
-      throw new LakeException("Refusing step " + migration.step().number() + " of " + migration.step().table()
-          + " in " + format.catalog() + ": it loses data (" + String.join(", ", drops) + ") but "
-          + migration.className() + " is not marked @Migration(destructive = true). Mark it once you are sure, or "
-          + "run with -Dlake.allowDestructive");
+      throw new LakeException("Refusing step " + migration.step().number() + " of "
+          + environment.describe(migration.step().table()) + " in " + format.catalog() + ": it loses data ("
+          + String.join(", ", drops) + ") but " + migration.className() + " is not marked @Migration(destructive = "
+          + "true). Mark it once you are sure, or run with -Dlake.allowDestructive");
     }
   }
 
@@ -185,7 +239,7 @@ public final class Engine {
   public List<TableStatus> status(TableFilter filter) {
     List<TableStatus> result = new ArrayList<>();
     for (ResolvedTable table : select(filter)) {
-      result.add(status(table, format.load(table.name()), null));
+      result.add(status(table, format.load(physical(table)), null));
     }
     return result;
   }
@@ -197,6 +251,218 @@ public final class Engine {
       problems.addAll(status.problems());
     }
     return problems;
+  }
+
+  /** Each selected table's steps, applied and pending, with what the table records of each. */
+  public List<TableHistory> history(TableFilter filter) {
+    List<TableHistory> result = new ArrayList<>();
+    for (ResolvedTable table : select(filter)) {
+      Optional<? extends LiveTable<?>> live = format.load(physical(table));
+      AppliedState state = live.isPresent() ? live.get().state() : AppliedState.NONE;
+      List<TableHistory.Row> rows = new ArrayList<>();
+      for (int step = 0; step <= Math.max(table.lastStep(), state.step()); step++) {
+        Optional<StepRecord> recorded = state.record(step);
+        if (step > table.lastStep()) {
+          rows.add(new TableHistory.Row(step, TableHistory.State.MISSING, null,
+              recorded.map(StepRecord::description).orElse(null), state.checksums().get(step), recorded));
+          continue;
+        }
+        ResolvedMigration migration = table.migrations().get(step);
+        String checksum = migration.step().checksum();
+        TableHistory.State rowState = step <= state.step()
+            ? (checksum.equals(state.checksums().get(step)) ? TableHistory.State.APPLIED : TableHistory.State.EDITED)
+            : state.undone().containsKey(step) ? TableHistory.State.UNDONE : TableHistory.State.PENDING;
+        rows.add(new TableHistory.Row(step, rowState, migration.className(), migration.description(), checksum,
+            step <= state.step() || rowState == TableHistory.State.UNDONE ? recorded : Optional.empty()));
+      }
+      result.add(new TableHistory(table.name(), physical(table), live.isPresent(), state.step(), rows));
+    }
+    return result;
+  }
+
+  /**
+   * Accepts the code of applied steps as edited on purpose: records the code's checksums, keeping
+   * {@code reason} in the history, for each selected table whose checksums differ and whose live
+   * model equals the replay of the edited steps. Checks every table first; repairs none when one
+   * cannot be.
+   *
+   * @return the steps whose checksums were replaced, by table (tables with nothing to repair are left out)
+   * @throws LakeException naming every table that cannot be repaired and what differs, side by side
+   */
+  public Map<TableName, List<Integer>> repair(TableFilter filter, String reason) {
+    if (reason == null || reason.isBlank()) {
+      throw new LakeException("Repair needs a reason, kept in each repaired step's history: run again with "
+          + "-Dlake.reason=\"...\"");
+    }
+    List<String> problems = new ArrayList<>();
+    Map<TableName, List<Integer>> repaired = new TreeMap<>();
+    List<Runnable> commits = new ArrayList<>();
+    for (ResolvedTable table : select(filter)) {
+      repair(format, table, reason, problems, repaired, commits);
+    }
+    if (!problems.isEmpty()) {
+      throw new LakeException(String.join("\n", problems));
+    }
+    commits.forEach(Runnable::run);
+    return repaired;
+  }
+
+  private <T> void repair(TableFormat<T> format, ResolvedTable table, String reason, List<String> problems,
+      Map<TableName, List<Integer>> repaired, List<Runnable> commits) {
+    String where = where(table);
+    Optional<LiveTable<T>> found = format.load(physical(table));
+    if (found.isEmpty() || found.get().state().isNone()) {
+      return;
+    }
+    LiveTable<T> live = found.get();
+    AppliedState state = live.state();
+    if (state.step() > table.lastStep()) {
+      problems.add("Cannot repair " + where + ": it records step " + state.step() + " but the code has steps 0 to "
+          + table.lastStep() + " (restore the missing migration classes from version control)");
+      return;
+    }
+    List<Integer> edited = new ArrayList<>();
+    List<String> checksums = new ArrayList<>();
+    for (int step = 0; step <= state.step(); step++) {
+      String code = table.migrations().get(step).step().checksum();
+      checksums.add(code);
+      if (!code.equals(state.checksums().get(step))) {
+        edited.add(step);
+      }
+    }
+    if (edited.isEmpty()) {
+      return;
+    }
+    List<String> differences = Sides.describe(replay(table, state.step()), "steps 0 to " + state.step()
+        + " as the code has them now", live.model(), "the table", table.history().rules());
+    if (!differences.isEmpty()) {
+      problems.add("Cannot repair " + where + ": step(s) " + edited + " were edited and no longer describe the table: "
+          + String.join("; ", differences) + ". Restore the edited migrations as they were applied, and put new "
+          + "changes in a new step");
+      return;
+    }
+    String why = reason.strip() + " (repaired by " + user + " at " + clock.instant() + ")";
+    AppliedState next = state.repaired(checksums, why);
+    StepCommit<T> commit = new StepCommit<>(physical(table), state.step(), "repair of " + where, List.of(),
+        live.model(), live.model(), state, next, Optional.empty(), Optional.of(live.version()), StepCommit.Kind.RECORD);
+    repaired.put(table.name(), edited);
+    commits.add(() -> {
+      try {
+        format.commit(commit);
+      } catch (ConcurrentCommitException e) {
+        throw new LakeException("Cannot repair " + where + ": another run changed it meanwhile; run again", e);
+      }
+    });
+  }
+
+  /** What {@link #undo} did, or would do, to one table. */
+  public record Undone(TableName table, int from, int to) {}
+
+  /**
+   * Takes each selected table back to its state after step {@code target}, when every later step can
+   * be taken back without losing data (see {@link Reversal}): one commit per table that sets the earlier
+   * model current again, keeping field ids, and records the state. Checks every table first; undoes none
+   * when one cannot be.
+   *
+   * @param dryRun check and report only
+   * @return what was undone (or would be, in a dry run), per table that was beyond the target
+   * @throws LakeException naming each table and step that cannot be taken back, and why
+   */
+  public List<Undone> undo(TableFilter filter, int target, boolean dryRun) {
+    if (target < 0) {
+      throw new LakeException("Undo needs the step to go back to: run again with -Dlake.target=N (0 or more)");
+    }
+    List<ResolvedTable> selected = select(filter);
+    List<String> problems = new ArrayList<>();
+    List<Undone> undone = new ArrayList<>();
+    for (ResolvedTable table : selected) {
+      checkUndo(format, table, target, problems).ifPresent(undone::add);
+    }
+    if (!problems.isEmpty()) {
+      throw new LakeException(String.join("\n", problems));
+    }
+    if (dryRun) {
+      return undone;
+    }
+    List<Undone> done = new ArrayList<>();
+    for (ResolvedTable table : selected) {
+      undo(format, table, target).ifPresent(done::add);
+    }
+    return done;
+  }
+
+  /** What undoing one table would do, after checking it can be done; problems go to {@code problems}. */
+  private <T> Optional<Undone> checkUndo(TableFormat<T> format, ResolvedTable table, int target, List<String> problems) {
+    String where = where(table);
+    Optional<LiveTable<T>> live = format.load(physical(table));
+    if (target > table.lastStep()) {
+      problems.add("Cannot undo " + where + " to step " + target + ": the code has steps 0 to " + table.lastStep());
+      return Optional.empty();
+    }
+    if (live.isEmpty() || live.get().state().isNone()) {
+      problems.add("Cannot undo " + where + ": " + (live.isEmpty() ? "the table does not exist"
+          : "it records no Lake migration state"));
+      return Optional.empty();
+    }
+    AppliedState state = live.get().state();
+    TableStatus status = status(table, live, null);
+    if (!status.problems().isEmpty()) {
+      problems.add("Cannot undo " + where + ": " + String.join("; ", status.problems()));
+      return Optional.empty();
+    }
+    if (state.step() <= target) {
+      return Optional.empty();
+    }
+    for (int step = target + 1; step <= state.step(); step++) {
+      ResolvedMigration migration = table.migrations().get(step);
+      if (migration.hasCode()) {
+        problems.add("Cannot undo step " + step + " of " + where + ": " + migration.className() + " runs its own code "
+            + "(apply), which undo cannot take back. Write a new step that reverses it");
+        return Optional.empty();
+      }
+      for (Change change : migration.step().changes()) {
+        Optional<String> why = Reversal.whyNot(change);
+        if (why.isPresent()) {
+          problems.add("Cannot undo step " + step + " of " + where + " (" + migration.className() + "): " + why.get()
+              + ". Write a new step that reverses it instead");
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of(new Undone(table.name(), state.step(), target));
+  }
+
+  private <T> Optional<Undone> undo(TableFormat<T> format, ResolvedTable table, int target) {
+    int conflicts = 0;
+    while (true) {
+      List<String> problems = new ArrayList<>();
+      Optional<Undone> planned = checkUndo(format, table, target, problems);
+      if (!problems.isEmpty()) {
+        throw new LakeException(String.join("\n", problems));
+      }
+      if (planned.isEmpty()) {
+        return Optional.empty();
+      }
+      LiveTable<T> live = format.load(physical(table)).orElseThrow();
+      AppliedState state = live.state();
+      if (state.step() != planned.get().from()) {
+        continue;
+      }
+      StepCommit<T> commit = new StepCommit<>(physical(table), target, "undo of " + where(table) + " to step "
+          + target, List.of(), replay(table, state.step()), replay(table, target), state,
+          state.undoneTo(target, clock.instant().toString(), user), Optional.empty(), Optional.of(live.version()),
+          StepCommit.Kind.RESTORE);
+      try {
+        format.commit(commit);
+        return planned;
+      } catch (ConcurrentCommitException e) {
+        if (++conflicts > MAX_CONFLICTS) {
+          throw new LakeException("Cannot undo " + where(table) + ": other writers committed first " + MAX_CONFLICTS
+              + " times in a row; run again when the table is less busy", e);
+        }
+        backOff(conflicts);
+      }
+    }
   }
 
   /**
@@ -223,12 +489,12 @@ public final class Engine {
   /** Checks one table for {@link #baseline}: a problem, or the commit that records its state. */
   private <T> void baseline(TableFormat<T> format, ResolvedTable table, int step, List<String> problems,
       List<Runnable> commits) {
-    String where = table.name() + " in " + format.catalog();
+    String where = where(table);
     if (step > table.lastStep()) {
       problems.add("Cannot baseline " + where + " at step " + step + ": the code has steps 0 to " + table.lastStep());
       return;
     }
-    Optional<LiveTable<T>> found = format.load(table.name());
+    Optional<LiveTable<T>> found = format.load(physical(table));
     if (found.isEmpty()) {
       problems.add("Cannot baseline " + where + ": the table does not exist (run 'mvn lake:migrate' to create it)");
       return;
@@ -238,7 +504,7 @@ public final class Engine {
       problems.add("Cannot baseline " + where + ": it is already managed by Lake at step " + live.state().step());
       return;
     }
-    TableModel expected = table.history().replay(step);
+    TableModel expected = replay(table, step);
     List<String> differences = Sides.describe(expected, "steps 0 to " + step, live.model(), "the table",
         table.history().rules());
     if (!differences.isEmpty()) {
@@ -248,11 +514,13 @@ public final class Engine {
       return;
     }
     AppliedState state = AppliedState.NONE;
+    Instant now = clock.instant();
     for (int i = 0; i <= step; i++) {
-      state = state.next(table.migrations().get(i).step().checksum(), clock.instant().toString(), user);
+      state = state.next(record(table.migrations().get(i), StepRecord.BASELINE, now));
     }
-    StepCommit<T> commit = new StepCommit<>(table.name(), step, "baseline of " + where + " at step " + step,
-        List.of(), live.model(), live.model(), AppliedState.NONE, state, Optional.empty(), Optional.of(live.version()));
+    StepCommit<T> commit = new StepCommit<>(physical(table), step, "baseline of " + where + " at step " + step,
+        List.of(), live.model(), live.model(), AppliedState.NONE, state, Optional.empty(), Optional.of(live.version()),
+        StepCommit.Kind.RECORD);
     commits.add(() -> {
       try {
         format.commit(commit);
@@ -268,7 +536,7 @@ public final class Engine {
    */
   private TableStatus status(ResolvedTable table, Optional<? extends LiveTable<?>> live, TableModel replayed) {
     AppliedState state = live.isPresent() ? live.get().state() : AppliedState.NONE;
-    String where = table.name() + " in " + format.catalog();
+    String where = where(table);
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i <= Math.min(state.step(), table.lastStep()); i++) {
       ResolvedMigration migration = table.migrations().get(i);
@@ -276,8 +544,9 @@ public final class Engine {
       String recorded = state.checksums().get(i);
       if (!code.equals(recorded)) {
         mismatches.add("Checksum mismatch for step " + i + " of " + where + ": applied " + recorded + ", code "
-            + code + " (" + migration.className() + " was edited after it was applied; restore it as it was, and "
-            + "put new changes in a new step)");
+            + code + " (" + migration.className() + " was edited after it was applied; restore it as it was and put "
+            + "new changes in a new step, or, if the edit changes nothing the table has, run 'mvn lake:repair "
+            + "-Dlake.reason=...' to accept it)");
       }
     }
     List<String> unknown = new ArrayList<>();
@@ -292,15 +561,19 @@ public final class Engine {
           + "'mvn lake:baseline -Dlake.tables=" + table.name() + " -Dlake.step=N' to adopt it at the step it matches";
     } else if (live.isPresent() && unknown.isEmpty() && mismatches.isEmpty()) {
       // Live drift compares with the replay of the steps as applied: meaningless once one was edited.
-      drift = differences(replayed != null ? replayed : table.history().replay(state.step()), live.get().model(),
+      drift = differences(replayed != null ? replayed : replay(table, state.step()), live.get().model(),
           table.history().rules());
     }
     List<Integer> pending = new ArrayList<>();
+    List<Integer> undone = new ArrayList<>();
     for (int i = state.step() + 1; i <= table.lastStep(); i++) {
       pending.add(i);
+      if (state.undone().containsKey(i)) {
+        undone.add(i);
+      }
     }
-    return new TableStatus(table.name(), live.isPresent(), state.step(), table.lastStep(), pending, state.appliedAt(),
-        state.appliedBy(), mismatches, unknown, drift, unmanaged);
+    return new TableStatus(table.name(), physical(table), live.isPresent(), state.step(), table.lastStep(), pending,
+        state.appliedAt(), state.appliedBy(), mismatches, unknown, drift, unmanaged, undone);
   }
 
   /**
@@ -312,8 +585,23 @@ public final class Engine {
     return Diff.managed(expected, live, rules).stream().map(Change::toString).toList();
   }
 
+  /** The model after steps 0 to {@code step}, with this catalog's placeholder values. */
+  private TableModel replay(ResolvedTable table, int step) {
+    return environment.resolve(table.history().replay(step));
+  }
+
+  private TableName physical(ResolvedTable table) {
+    return environment.physical(table.name());
+  }
+
+  /** The table and catalog, for messages: {@code analytics.events (analytics_dev.events) in catalog 'dev' (jdbc)}. */
+  private String where(ResolvedTable table) {
+    return environment.describe(table.name()) + " in " + format.catalog();
+  }
+
   private List<ResolvedTable> select(TableFilter filter) {
-    List<ResolvedTable> selected = tables.values().stream().filter(t -> filter.test(t.name())).toList();
+    List<ResolvedTable> selected = tables.values().stream()
+        .filter(t -> environment.holds(t.name()) && filter.test(t.name())).toList();
     List<String> otherFormat = selected.stream().filter(t -> !t.format().equals(format.rules().format()))
         .map(t -> t.name() + " (" + t.format() + ")").toList();
     if (!otherFormat.isEmpty()) {
@@ -326,7 +614,14 @@ public final class Engine {
           ? "No Lake tables found: declare a table with @LakeTable and run 'mvn lake:generate' to write its first "
               + "migration"
           : "No table matches '" + filter + "' (tables: " + String.join(", ",
-              tables.keySet().stream().map(TableName::toString).toList()) + ")");
+              tables.keySet().stream().filter(environment::holds).map(TableName::toString).toList()) + ")");
+    }
+    List<String> missing = new ArrayList<>();
+    for (ResolvedTable table : selected) {
+      missing.addAll(environment.missingValues(table, format.catalog()));
+    }
+    if (!missing.isEmpty()) {
+      throw new LakeException(String.join("\n", missing));
     }
     return selected;
   }

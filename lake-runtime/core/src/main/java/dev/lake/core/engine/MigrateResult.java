@@ -16,11 +16,17 @@ import java.util.TreeMap;
  */
 public record MigrateResult(List<Applied> applied, List<Planned> planned, Map<TableName, LakeException> failures) {
 
-  /** A step this run applied. */
-  public record Applied(TableName table, int step, String description, Duration took) {}
+  /**
+   * A step this run applied, or adopted: recorded without changing the table, which already had its
+   * result.
+   */
+  public record Applied(TableName table, int step, String description, Duration took, boolean adopted) {}
 
-  /** A step a dry run would apply, with its changes in DDL-like words. */
-  public record Planned(TableName table, int step, String description, List<String> changes) {}
+  /**
+   * A step a dry run would apply, with its changes in DDL-like words, or adopt (record without
+   * changing the table).
+   */
+  public record Planned(TableName table, int step, String description, List<String> changes, boolean adopted) {}
 
   public MigrateResult {
     applied = List.copyOf(applied);

@@ -30,10 +30,30 @@ import java.util.stream.Collectors;
  * @param code the migration's own {@code apply} code, if it has any, with its class name
  * @param base the version the engine checked; empty when the table does not exist and the commit
  *     creates it
+ * @param kind what the commit does to the table
  * @param <T> the format's hold on a loaded version
  */
 public record StepCommit<T>(TableName table, int step, String where, List<Change> changes, TableModel before,
-    TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base) {
+    TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base, Kind kind) {
+
+  /** What a commit does to the table. */
+  public enum Kind {
+    /** Applies the step's changes. */
+    APPLY,
+    /**
+     * Applies a step that {@code lake:undo} took back, unchanged since: a format that keeps earlier
+     * schemas sets the one the step had current again, so its columns get their field ids (and data)
+     * back; otherwise as {@link #APPLY}.
+     */
+    REAPPLY,
+    /** Records state alone; the table's model does not change ({@code before} equals {@code after}). */
+    RECORD,
+    /**
+     * Puts the table back to {@code after}, a model it had before, keeping field ids: {@code lake:undo}.
+     * A format that cannot refuses with a {@link LakeException} saying why.
+     */
+    RESTORE
+  }
 
   /** A migration's own {@code apply} code. */
   public record Code(String className, LakeMigration migration) {}
@@ -47,6 +67,7 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
     Objects.requireNonNull(next, "next");
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(base, "base");
+    Objects.requireNonNull(kind, "kind");
     if (base.isEmpty() && !expected.isNone()) {
       throw new IllegalArgumentException("A commit that creates " + table + " must expect no state");
     }
