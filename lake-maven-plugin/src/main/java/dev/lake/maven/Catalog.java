@@ -2,6 +2,8 @@ package dev.lake.maven;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import dev.lake.core.engine.Environment;
+import dev.lake.core.engine.TableFilter;
 
 /**
  * A named catalog in the plugin's configuration:
@@ -20,6 +22,10 @@ import java.util.Map;
  *
  * <p>The format ({@code iceberg} by default) says which table format's module opens it; for Iceberg,
  * the properties are Iceberg catalog properties, given to Iceberg's {@code CatalogUtil}.
+ *
+ * <p>A catalog is also an environment: {@code <namespaces>} maps the code's logical namespaces to the
+ * catalog's ({@code <analytics>analytics_dev</analytics>}), {@code <tables>} limits it to some tables,
+ * and {@code <values>} fills {@code ${name}} placeholders in {@code @SetProperty} values.
  */
 public class Catalog {
   /** The name that {@code -Dlake.catalog} selects. */
@@ -45,6 +51,21 @@ public class Catalog {
 
   /** The catalog property the server's username goes to, such as {@code jdbc.user}; none by default. */
   String usernameProperty;
+
+  /** The catalog's namespace for each logical namespace that it names otherwise. */
+  Map<String, String> namespaces = new LinkedHashMap<>();
+
+  /** The logical tables this catalog holds, as comma-separated globs; all by default. */
+  String tables;
+
+  /** Values for {@code ${name}} placeholders in property values, by name. */
+  Map<String, String> values = new LinkedHashMap<>();
+
+  /** What this catalog makes of the code's logical tables. */
+  Environment environment() {
+    return new Environment(namespaces == null ? Map.of() : namespaces, TableFilter.parse(tables),
+        values == null ? Map.of() : values);
+  }
 
   /** All properties, the type included. */
   Map<String, String> catalogProperties() {

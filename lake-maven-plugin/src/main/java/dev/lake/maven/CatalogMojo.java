@@ -43,6 +43,14 @@ abstract class CatalogMojo extends AbstractMojo {
   @Parameter(property = "lake.skip")
   String skip;
 
+  /** Who runs the goal, as each step's history records it: the CI's actor, git's user.name or the OS user by default. */
+  @Parameter(property = "lake.user")
+  String user;
+
+  /** Let the table format's own INFO logging through (Iceberg's, Hadoop's, Delta Kernel's). */
+  @Parameter(property = "lake.verbose")
+  String verbose;
+
   @Parameter(defaultValue = "${settings}", readonly = true)
   Settings settings;
 
@@ -62,12 +70,16 @@ abstract class CatalogMojo extends AbstractMojo {
       return;
     }
     tables = Parameters.tables(tables, session != null && session.getUserProperties().containsKey("lake.tables"));
+    if (!Parameters.flag("lake.verbose", verbose)) {
+      Logging.quietFormats();
+    }
     ClassLoader loader = LakeProject.classLoader(project);
     LakeProject.checkIndex(project, loader);
     var resolved = LakeProject.tables(loader);
     try (LakeProject.OpenCatalog open = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(),
         LakeProject.embeddedFormat(resolved), settings, decrypter)) {
-      run(LakeProject.engine(open.format(), resolved, loader), open.format());
+      run(LakeProject.engine(open, resolved, loader, Who.runUser(user, System.getenv(), project.getBasedir())),
+          open.format());
     } catch (LakeException e) {
       throw failure(e.getMessage());
     }

@@ -1,6 +1,8 @@
 package dev.lake.maven;
 
 import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.Environment;
+import java.time.Clock;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
@@ -86,7 +88,7 @@ public class CheckMojo extends AbstractMojo {
       try {
         TableFormatProvider provider = LakeProject.provider(format.getKey());
         try (LakeProject.OpenCatalog open = new LakeProject.OpenCatalog(provider,
-            provider.openEmbedded("check", directory.resolve(format.getKey())))) {
+            provider.openEmbedded("check", directory.resolve(format.getKey())), Environment.NONE)) {
           problems.addAll(check(open.format(), format.getValue(), loader));
         }
       } catch (LakeException e) {
@@ -102,7 +104,7 @@ public class CheckMojo extends AbstractMojo {
   /** Applies every history to an empty catalog: what fails, and where the result is not the declaration. */
   private static List<String> check(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
     List<String> problems = new ArrayList<>();
-    MigrateResult result = LakeProject.engine(format, tables, loader)
+    MigrateResult result = new Engine(format, tables, loader, Clock.systemUTC(), "lake:check")
         .migrate(MigrateOptions.defaults().withAllowDestructive(true));
     problems.addAll(result.messages().values());
     for (ResolvedTable table : tables.values()) {

@@ -48,25 +48,6 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(property = "lake.skip")
   String skip;
 
-  /** git's {@code user.name} for the project, or null when git is missing or has none. */
-  private String gitUserName() {
-    try {
-      Process git = new ProcessBuilder("git", "config", "user.name").directory(project.getBasedir())
-          .redirectErrorStream(true).start();
-      String name = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
-      if (!git.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-        git.destroyForcibly();
-        return null;
-      }
-      return git.exitValue() == 0 && !name.isEmpty() ? name : null;
-    } catch (java.io.IOException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
-    }
-  }
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (Parameters.flag("lake.skip", skip)) {
@@ -75,7 +56,7 @@ public class GenerateMojo extends AbstractMojo {
     List<String> options = new ArrayList<>(List.of("lake.generate=true",
         "lake.generateDirectory=" + migrationsDirectory,
         "lake.allowDestructive=" + Parameters.flag("lake.allowDestructive", allowDestructive)));
-    String who = author != null && !author.isBlank() ? author : gitUserName();
+    String who = author != null && !author.isBlank() ? author : Who.gitUserName(project.getBasedir());
     if (who != null) {
       options.add("lake.author=" + who);
     }

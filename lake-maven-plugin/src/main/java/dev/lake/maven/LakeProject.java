@@ -1,6 +1,7 @@
 package dev.lake.maven;
 
 import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.Environment;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.ResolvedTable;
 import dev.lake.core.engine.Resolver;
@@ -113,8 +114,9 @@ final class LakeProject {
     }
   }
 
-  /** A catalog opened for a goal, with the provider of its format. */
-  record OpenCatalog(TableFormatProvider provider, TableFormat<?> format) implements AutoCloseable {
+  /** A catalog opened for a goal, with the provider of its format and what it makes of the code's tables. */
+  record OpenCatalog(TableFormatProvider provider, TableFormat<?> format, Environment environment)
+      implements AutoCloseable {
     /** Closes the catalog, then frees what its format keeps for the JVM. */
     @Override
     public void close() {
@@ -147,14 +149,14 @@ final class LakeProject {
               + "lake-maven-plugin configuration, or leave -Dlake.catalog unset to use the embedded catalog");
         }
         TableFormatProvider provider = provider(embeddedFormat);
-        return new OpenCatalog(provider, provider.openEmbedded(EMBEDDED, embeddedDirectory));
+        return new OpenCatalog(provider, provider.openEmbedded(EMBEDDED, embeddedDirectory), Environment.NONE);
       }
       String selected = name == null || name.isBlank() ? catalogs.get(0).name : name;
       for (Catalog catalog : catalogs) {
         if (selected.equals(catalog.name)) {
           properties = withServer(catalog, settings, decrypter);
           TableFormatProvider provider = provider(catalog.format);
-          return new OpenCatalog(provider, provider.open(catalog.name, properties));
+          return new OpenCatalog(provider, provider.open(catalog.name, properties), catalog.environment());
         }
       }
       throw new MojoFailureException("No catalog '" + selected + "' is configured (configured: " + catalogs.stream()
@@ -243,7 +245,7 @@ final class LakeProject {
     return secrets;
   }
 
-  static Engine engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
-    return new Engine(format, tables, loader, Clock.systemUTC(), System.getProperty("user.name", "lake"));
+  static Engine engine(OpenCatalog open, Map<TableName, ResolvedTable> tables, ClassLoader loader, String user) {
+    return new Engine(open.format(), tables, loader, Clock.systemUTC(), user).withEnvironment(open.environment());
   }
 }

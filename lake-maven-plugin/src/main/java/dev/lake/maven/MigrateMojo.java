@@ -5,12 +5,19 @@ import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
 import dev.lake.core.engine.TableFormat;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Applies pending migration steps to the selected catalog, one atomic commit per step. */
-@Mojo(name = "migrate", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+/**
+ * Applies pending migration steps to the selected catalog, one atomic commit per step; adopts (records
+ * without changing the table) steps whose result the table already has. Bound to
+ * {@code pre-integration-test} by default, so that an execution in a project's build migrates its
+ * test catalog before the integration tests read it.
+ */
+@Mojo(name = "migrate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST,
+    requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class MigrateMojo extends CatalogMojo {
   /** Print the plan (each step's changes) and commit nothing. */
   @Parameter(property = "lake.dryRun")
@@ -35,11 +42,17 @@ public class MigrateMojo extends CatalogMojo {
         .withTarget(Parameters.number("lake.target", target, 0, -1)).withTables(tables)
         .withThreads(Parameters.number("lake.threads", threads, 1, 1))
         .withAllowDestructive(Parameters.flag("lake.allowDestructive", allowDestructive));
-    MigrateResult result = engine.migrate(options, step -> getLog().info(String.format(
-        "Applied %s step %d (%s) in %d ms", step.table(), step.step(), step.description(), step.took().toMillis())));
+    MigrateResult result = engine.migrate(options, step -> getLog().info(step.adopted()
+        ? String.format("Adopted %s step %d (%s): the table already had its result; recorded without changing it",
+            step.table(), step.step(), step.description())
+        : String.format("Applied %s step %d (%s) in %d ms", step.table(), step.step(), step.description(),
+            step.took().toMillis())));
     for (MigrateResult.Planned step : result.planned()) {
-      getLog().info("Would apply " + step.table() + " step " + step.step() + " (" + step.description() + "):");
-      step.changes().forEach(change -> getLog().info("  " + change));
+      getLog().info("Would " + (step.adopted() ? "adopt" : "apply") + " " + step.table() + " step " + step.step()
+          + " (" + step.description() + ")" + (step.adopted() ? ": the table already has its result" : ":"));
+      if (!step.adopted()) {
+        step.changes().forEach(change -> getLog().info("  " + change));
+      }
     }
     getLog().info((dryRun ? "Dry run on " : "Migrated ") + format.catalog() + ": " + (dryRun
         ? result.planned().size() + " step(s) pending" : result.applied().size() + " step(s) applied")

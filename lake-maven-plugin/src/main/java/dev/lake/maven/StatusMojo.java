@@ -1,13 +1,11 @@
 package dev.lake.maven;
 
-import dev.lake.core.engine.Engine;
-import dev.lake.core.engine.TableFilter;
-import dev.lake.core.engine.TableStatus;
-import dev.lake.core.engine.TableFormat;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.TableFilter;
+import dev.lake.core.engine.TableFormat;
+import dev.lake.core.engine.TableStatus;
 import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -15,55 +13,48 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-/** Prints, per table: the applied step, pending steps, when and by whom, checksum state and live drift. */
+/**
+ * Prints, per table: the applied step, pending steps, when and by whom, checksum state and live
+ * drift. With {@code -Dlake.format=json}, one JSON document on standard output (or
+ * {@code -Dlake.output=FILE}): {@code {"catalog", "tables": [{"table", "physical", "exists",
+ * "appliedStep", "lastStep", "pending": [...], "undone": [...], "appliedAt", "appliedBy",
+ * "problems": [...]}]}}.
+ */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StatusMojo extends CatalogMojo {
-
-
-
-
-
-
-
-  /** {@code text} for people, {@code json} for tools (one JSON document on one line). */
+  /** {@code text} for people, {@code json} for tools (one JSON document on standard output). */
   @Parameter(property = "lake.format", defaultValue = "text")
   String format;
 
-
-  private static String json(String catalog, List<TableStatus> statuses) throws MojoExecutionException {
-    ObjectNode root = MAPPER.createObjectNode().put("catalog", catalog);
-    ArrayNode tables = root.putArray("tables");
-    for (TableStatus status : statuses) {
-      ObjectNode table = tables.addObject().put("table", status.table().toString()).put("exists", status.exists())
-          .put("appliedStep", status.appliedStep()).put("lastStep", status.lastStep())
-          .put("appliedAt", status.appliedAt()).put("appliedBy", status.appliedBy());
-      status.pending().forEach(table.putArray("pending")::add);
-      status.problems().forEach(table.putArray("problems")::add);
-    }
-    try {
-      return MAPPER.writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new MojoExecutionException("Cannot write the status as JSON", e);
-    }
-  }
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Write the JSON document to this file instead of standard output. */
+  @Parameter(property = "lake.output")
+  String output;
 
   @Override
   void run(Engine engine, TableFormat<?> table) throws MojoExecutionException, MojoFailureException {
-    if (!"json".equalsIgnoreCase(format) && !"text".equalsIgnoreCase(format)) {
-      throw new MojoFailureException("Invalid -Dlake.format=" + format + " (use text or json)");
-    }
+    boolean json = Output.json(format);
     List<TableStatus> statuses = engine.status(TableFilter.parse(tables));
-    if ("json".equalsIgnoreCase(format)) {
-      getLog().info(json(table.catalog(), statuses));
+    if (json) {
+      ObjectNode root = Output.MAPPER.createObjectNode().put("catalog", table.catalog());
+      ArrayNode array = root.putArray("tables");
+      for (TableStatus status : statuses) {
+        ObjectNode node = array.addObject().put("table", status.table().toString())
+            .put("physical", status.physical().toString()).put("exists", status.exists())
+            .put("appliedStep", status.appliedStep()).put("lastStep", status.lastStep());
+        status.pending().forEach(node.putArray("pending")::add);
+        status.undone().forEach(node.putArray("undone")::add);
+        node.put("appliedAt", status.appliedAt()).put("appliedBy", status.appliedBy());
+        status.problems().forEach(node.putArray("problems")::add);
+      }
+      Output.write(root, output, System.out, getLog());
       return;
     }
     getLog().info("Lake status of " + table.catalog() + ":");
     for (TableStatus status : statuses) {
-      getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s", status.table(),
+      getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s%s", status.name(),
           status.appliedStep() < 0 ? "none" : String.valueOf(status.appliedStep()), status.lastStep(),
           status.pending().isEmpty() ? "none" : status.pending(),
+          status.undone().isEmpty() ? "" : " (undone " + status.undone() + ")",
           status.appliedAt() == null ? "" : ", last applied " + status.appliedAt() + " by " + status.appliedBy()));
       status.problems().forEach(problem -> getLog().warn("    " + problem));
     }

@@ -578,7 +578,7 @@ public abstract class TableFormatContract {
       assertThatThrownBy(() -> engine.undo(TableFilter.parse(null), 1, false))
           .hasMessage("Cannot undo step 3 of analytics.events in " + format.catalog() + " ("
               + OperationsMigrations.V0003_DropDevice.class.getName() + "): it drops column device, whose data is "
-              + "gone: write a new step that adds it again. Write a new step that reverses it instead");
+              + "gone. Write a new step that reverses it instead");
       assertThat(versions(dir, EVENTS)).isEqualTo(before);
       assertThat(engine.migrate(MigrateOptions.defaults().withTarget(1)).messages().get(EVENTS))
           .contains("run 'mvn lake:undo -Dlake.target=1 -Dlake.tables=analytics.events'");

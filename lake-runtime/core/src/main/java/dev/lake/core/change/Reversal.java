@@ -24,7 +24,7 @@ public final class Reversal {
 
     @Override
     public String dropColumn(Change.DropColumn change) {
-      return "it drops column " + change.path() + ", whose data is gone: write a new step that adds it again";
+      return "it drops column " + change.path() + ", whose data is gone";
     }
 
     @Override

@@ -23,6 +23,10 @@ import java.util.regex.Pattern;
  * @param values placeholder values by name
  */
 public record Environment(Map<String, String> namespaces, TableFilter tables, Map<String, String> values) {
+  /**
+   * The code's own names, every table, and placeholders left as written: the embedded catalog's, and
+   * {@code lake:check}'s.
+   */
   public static final Environment NONE = new Environment(Map.of(), TableFilter.parse(null), Map.of());
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]*)}");
@@ -84,6 +88,9 @@ public record Environment(Map<String, String> namespaces, TableFilter tables, Ma
    * the placeholder, the migration and the catalog.
    */
   public List<String> missingValues(ResolvedTable table, String catalog) {
+    if (this == NONE) {
+      return List.of();
+    }
     Map<String, String> missing = new TreeMap<>();
     for (ResolvedMigration migration : table.migrations()) {
       for (Change change : migration.step().changes()) {
