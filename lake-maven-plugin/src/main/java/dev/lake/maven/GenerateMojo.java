@@ -20,8 +20,8 @@ public class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
-  /** The source root migrations are written to. */
-  @Parameter(property = "lake.migrationsDirectory", defaultValue = "${project.basedir}/src/main/java")
+  /** The source root migrations are written to: the project's source directory by default. */
+  @Parameter(property = "lake.migrationsDirectory", defaultValue = "${project.build.sourceDirectory}")
   File migrationsDirectory;
 
   /** The author recorded in the migration; git's {@code user.name}, else the OS user, by default. */

@@ -1,0 +1,12 @@
+package com.example.migrations;
+
+import dev.lake.annotations.AddColumn;
+import dev.lake.annotations.LakeMigration;
+import dev.lake.annotations.Migration;
+import dev.lake.annotations.SetIdentifierColumns;
+
+@Migration(table = "analytics.events", step = 0, description = "create events")
+@AddColumn(name = "id", type = "long", required = true)
+@AddColumn(name = "name", type = "string")
+@SetIdentifierColumns("id")
+public final class V0000_CreateEvents implements LakeMigration {}
