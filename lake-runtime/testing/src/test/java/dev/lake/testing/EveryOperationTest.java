@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Lint;
+import dev.lake.core.change.Reversal;
 import dev.lake.core.change.Step;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.replay.Replay;
@@ -59,5 +60,24 @@ class EveryOperationTest {
     assertThat(after.columns().get(0).name()).isEqualTo("name");
     assertThat(after.properties()).containsEntry("k", "v").doesNotContainKey("owner");
     assertThat(after.identifierColumns()).containsExactly("id", "name");
+  }
+
+  @Test
+  void undoKnowsWhichOperationsItCanTakeBack() {
+    // Every operation must be listed: a new one fails here until someone decides whether undo takes it back.
+    java.util.Map<String, Boolean> reversible = java.util.Map.ofEntries(
+        java.util.Map.entry("AddColumn", true), java.util.Map.entry("DropColumn", false),
+        java.util.Map.entry("RenameColumn", true), java.util.Map.entry("UpdateColumnType", false),
+        java.util.Map.entry("MakeOptional", false), java.util.Map.entry("RequireColumn", true),
+        java.util.Map.entry("UpdateColumnDoc", true), java.util.Map.entry("MoveColumn", true),
+        java.util.Map.entry("AddPartitionField", true), java.util.Map.entry("DropPartitionField", true),
+        java.util.Map.entry("SetSortOrder", true), java.util.Map.entry("SetIdentifierColumns", true),
+        java.util.Map.entry("SetProperty", true), java.util.Map.entry("RemoveProperty", true));
+    assertThat(reversible.keySet()).containsExactlyInAnyOrderElementsOf(
+        java.util.Arrays.stream(Change.class.getPermittedSubclasses()).map(Class::getSimpleName).toList());
+    for (Change change : EveryOperation.SAMPLES) {
+      assertThat(Reversal.whyNot(change).isEmpty()).as(change.toString())
+          .isEqualTo(reversible.get(change.getClass().getSimpleName()));
+    }
   }
 }
