@@ -58,10 +58,17 @@ public class CheckMojo extends AbstractMojo {
   @Parameter(property = "lake.skip")
   String skip;
 
+  /** Let the table format's own INFO logging through. */
+  @Parameter(property = "lake.verbose")
+  String verbose;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (Parameters.flag("lake.skip", skip)) {
       return;
+    }
+    if (!Parameters.flag("lake.verbose", verbose)) {
+      Logging.quietFormats();
     }
     List<String> options = new ArrayList<>(List.of("lake.drift=error"));
     if (avroDirectory != null) {
