@@ -1,9 +1,9 @@
 package dev.lake.maven;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import dev.lake.core.engine.Environment;
 import dev.lake.core.engine.TableFilter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * A named catalog in the plugin's configuration:

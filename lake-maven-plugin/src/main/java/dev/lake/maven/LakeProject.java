@@ -72,6 +72,25 @@ final class LakeProject {
       }
       return;
     }
+    Optional<Path> newer = newerSource(project, index);
+    if (newer.isPresent()) {
+      throw new MojoFailureException("The compiled Lake tables are older than "
+          + project.getBasedir().toPath().relativize(newer.get()) + ": run 'mvn compile' first, for example "
+          + "'mvn compile lake:migrate' (nothing was done)");
+    }
+  }
+
+  /**
+   * The project's own index, when a compile wrote it after every source and Avro file: what that compile's
+   * processor found holds for the sources as they are.
+   */
+  static Optional<Path> freshIndex(MavenProject project) throws MojoFailureException {
+    Path index = Path.of(project.getBuild().getOutputDirectory()).resolve(LakeIndex.RESOURCE);
+    return Files.exists(index) && newerSource(project, index).isEmpty() ? Optional.of(index) : Optional.empty();
+  }
+
+  /** A source or Avro file changed after the index was written, if there is one. */
+  private static Optional<Path> newerSource(MavenProject project, Path index) throws MojoFailureException {
     try {
       FileTime compiled = Files.getLastModifiedTime(index);
       Path build = Path.of(project.getBuild().getDirectory());
@@ -86,12 +105,11 @@ final class LakeProject {
           Optional<Path> newer = files.filter(Files::isRegularFile)
               .filter(file -> lastModified(file).compareTo(compiled) > 0).findFirst();
           if (newer.isPresent()) {
-            throw new MojoFailureException("The compiled Lake tables are older than "
-                + project.getBasedir().toPath().relativize(newer.get()) + ": run 'mvn compile' first, for example "
-                + "'mvn compile lake:migrate' (nothing was done)");
+            return newer;
           }
         }
       }
+      return Optional.empty();
     } catch (IOException e) {
       throw new MojoFailureException("Cannot read " + index + ": " + e.getMessage());
     }

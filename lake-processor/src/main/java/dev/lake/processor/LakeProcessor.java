@@ -145,11 +145,10 @@ public final class LakeProcessor extends AbstractProcessor {
         continue;
       }
       Optional<TableModel> replayed = replay(table, sources, declaration.rules());
+      Optional<String> drift = replayed.isPresent() && declaration.enabled()
+          ? drift(declaration, replayed.get(), sources, options, project, generations) : Optional.empty();
       index.add(new LakeIndex.Entry(table, declaration.rules().format(), Optional.of(declaration.model()),
-          sources.stream().map(HistoryReader.Source::binaryName).toList(), "source", declaration.enabled()));
-      if (replayed.isPresent() && declaration.enabled()) {
-        drift(declaration, replayed.get(), sources, options, project, generations);
-      }
+          sources.stream().map(HistoryReader.Source::binaryName).toList(), "source", declaration.enabled(), drift));
     }
     writeIndex(index);
     // Migrations are written only from a build with no error: a broken history or declaration
@@ -201,7 +200,8 @@ public final class LakeProcessor extends AbstractProcessor {
     }
   }
 
-  private void drift(Declaration declaration, TableModel replayed, List<HistoryReader.Source> sources,
+  /** Reports the declaration's drift from its history, or generates its next step; the report, if any. */
+  private Optional<String> drift(Declaration declaration, TableModel replayed, List<HistoryReader.Source> sources,
       Options options, Path project, List<Runnable> generations) {
     TableName table = declaration.model().name();
     List<Change> changes;
@@ -209,25 +209,26 @@ public final class LakeProcessor extends AbstractProcessor {
       changes = Diff.between(replayed, declaration.model(), declaration.hints(), declaration.rules());
     } catch (IllegalArgumentException e) {
       reporter.error(declaration.element(), e.getMessage() + " (see @Column(formerly = ...) and Avro aliases)");
-      return;
+      return Optional.empty();
     }
     if (changes.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     int next = sources.size();
-    if (options.generate() && options.tables().test(table)) {
-      List<Change> found = changes;
-      generations.add(() -> generate(declaration, found, next, sources, options, project));
-      return;
-    }
     String what = changes.stream().map(Change::toString).collect(Collectors.joining("; "));
     String message = next == 0
         ? "Table " + table + " has no migrations yet (it needs: " + what + "). Run 'mvn lake:generate' to write step 0,"
             + " which creates it"
         : "Table " + table + " has drifted from its migrations (step " + (next - 1) + "): " + what
             + ". Run 'mvn lake:generate' to write step " + next;
+    if (options.generate() && options.tables().test(table)) {
+      List<Change> found = changes;
+      generations.add(() -> generate(declaration, found, next, sources, options, project));
+      return Optional.of(message);
+    }
     reporter.report(options.driftIsError() ? Diagnostic.Kind.ERROR : Diagnostic.Kind.WARNING, declaration.element(),
         message);
+    return Optional.of(message);
   }
 
   private void generate(Declaration declaration, List<Change> changes, int next, List<HistoryReader.Source> sources,

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.apache.iceberg.inmemory.InMemoryCatalog;
 
 /** The {@code iceberg} format, for {@link java.util.ServiceLoader}. */
 public final class IcebergFormatProvider implements TableFormatProvider {
@@ -28,14 +29,30 @@ public final class IcebergFormatProvider implements TableFormatProvider {
     return FormatRules.ICEBERG;
   }
 
+  /** Whether a catalog that may use Hadoop's file I/O was opened: only then has Hadoop anything to free. */
+  private static volatile boolean hadoopMayBeUsed;
+
   @Override
   public TableFormat<?> open(String catalogName, Map<String, String> properties) {
+    hadoopMayBeUsed = true;
     return IcebergCatalogs.open(catalogName, properties);
   }
 
   @Override
   public TableFormat<?> openEmbedded(String catalogName, Path directory) {
+    hadoopMayBeUsed = true;
     return IcebergCatalogs.embedded(catalogName, directory);
+  }
+
+  /**
+   * Iceberg's own in-memory catalog and file I/O: the same table metadata builders, schema updates and
+   * commit checks as on a real catalog, with no file, database or Hadoop class involved.
+   */
+  @Override
+  public TableFormat<?> openScratch(String catalogName, Path directory) {
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    catalog.initialize(catalogName, Map.of());
+    return new IcebergTableFormat("catalog '" + catalogName + "' (in-memory)", catalog);
   }
 
   /**
@@ -46,6 +63,9 @@ public final class IcebergFormatProvider implements TableFormatProvider {
    */
   @Override
   public void release() {
+    if (!hadoopMayBeUsed) {
+      return;
+    }
     try {
       org.apache.hadoop.fs.FileSystem.closeAll();
     } catch (IOException e) {

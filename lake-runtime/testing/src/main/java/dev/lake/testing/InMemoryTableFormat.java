@@ -2,9 +2,9 @@ package dev.lake.testing;
 
 import dev.lake.core.change.ColumnPaths;
 import dev.lake.core.diff.Diff;
-import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
+import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.LiveTable;
 import dev.lake.core.engine.StepCommit;
 import dev.lake.core.engine.TableFormat;

@@ -38,6 +38,15 @@ public interface TableFormatProvider {
   TableFormat<?> openEmbedded(String catalogName, Path directory);
 
   /**
+   * Opens a throwaway catalog for checking histories ({@code lake:check}): in memory where the format
+   * can keep its tables there, with no file written; otherwise the embedded catalog in
+   * {@code directory}. Same rules and verdicts as a real catalog of the format.
+   */
+  default TableFormat<?> openScratch(String catalogName, Path directory) {
+    return openEmbedded(catalogName, directory);
+  }
+
+  /**
    * Frees what the format keeps for the whole JVM (caches, threads, shutdown hooks), once a build's
    * goal is done with every catalog it opened. Nothing by default.
    */

@@ -52,18 +52,21 @@ public final class LakeIndex {
    * @param format the table's format, as {@code @LakeTable(format = ...)} names it
    * @param enabled false for {@code @LakeTable(enabled = false)}: its history is checked, but no goal
    *     touches the table
+   * @param drift the compile's drift report on the declaration, if it drifted from its history: what
+   *     {@code lake:check} fails on, read here instead of compiling again
    */
   public record Entry(TableName table, String format, Optional<TableModel> model, List<String> migrationClasses,
-      String source, boolean enabled) {
+      String source, boolean enabled, Optional<String> drift) {
     public Entry {
       format = format == null || format.isBlank() ? FormatRules.DEFAULT_FORMAT : format;
       migrationClasses = List.copyOf(migrationClasses);
+      drift = drift == null ? Optional.empty() : drift;
     }
 
-    /** An enabled table. */
+    /** An enabled table that did not drift. */
     public Entry(TableName table, String format, Optional<TableModel> model, List<String> migrationClasses,
         String source) {
-      this(table, format, model, migrationClasses, source, true);
+      this(table, format, model, migrationClasses, source, true, Optional.empty());
     }
   }
 
@@ -86,6 +89,9 @@ public final class LakeIndex {
         json.writeStringField("format", entry.format());
         if (!entry.enabled()) {
           json.writeBooleanField("enabled", false);
+        }
+        if (entry.drift().isPresent()) {
+          json.writeStringField("drift", entry.drift().get());
         }
         if (entry.model().isPresent()) {
           json.writeFieldName("model");
@@ -162,7 +168,8 @@ public final class LakeIndex {
       table.path("migrations").forEach(m -> migrations.add(m.asText()));
       entries.add(new Entry(TableName.parse(table.path("table").asText()), table.path("format").asText(null),
           model == null ? Optional.empty() : Optional.of(ModelJson.read(Reading.MAPPER.writeValueAsString(model))),
-          migrations, source, table.path("enabled").asBoolean(true)));
+          migrations, source, table.path("enabled").asBoolean(true),
+          Optional.ofNullable(table.path("drift").asText(null))));
     }
     return entries;
   }

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The seconds users wait, measured side by side in one run (figures in BENCHMARKS.md):
+#   1. mvn clean compile lake:check against mvn clean compile, on generated projects of
+#      TABLES x STEPS (hand-written @AddColumn steps, records as declarations, no drift);
+#   2. mvn lake:status against mvn validate on a one-table project (after compile and migrate).
+# Each pair runs interleaved ROUNDS times, offline, after 'mvn -B -q install -DskipTests -Dinvoker.skip'.
+# CPU is user + system time of Maven and its children; the medians are compared.
+#
+#   bash benchmarks/goals.sh                 # 100x10 and 500x20, 5 rounds
+#   ROUNDS=3 SIZES="100x10" bash benchmarks/goals.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+ROUNDS=${ROUNDS:-5}
+SIZES=${SIZES:-"100x10 500x20"}
+VERSION=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -1)
+WORK=$ROOT/target/bench-goals
+mkdir -p "$WORK"
+
+pom() { # artifactId
+  cat <<POM
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>$1</artifactId>
+  <version>1.0</version>
+  <properties>
+    <maven.compiler.release>17</maven.compiler.release>
+    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+  </properties>
+  <dependencies>
+    <dependency><groupId>dev.lake</groupId><artifactId>lake-annotations</artifactId><version>$VERSION</version></dependency>
+  </dependencies>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.16.0</version>
+        <configuration>
+          <annotationProcessorPaths>
+            <path><groupId>dev.lake</groupId><artifactId>lake-processor</artifactId><version>$VERSION</version></path>
+          </annotationProcessorPaths>
+        </configuration>
+      </plugin>
+      <plugin><groupId>dev.lake</groupId><artifactId>lake-maven-plugin</artifactId><version>$VERSION</version></plugin>
+    </plugins>
+  </build>
+</project>
+POM
+}
+
+generate() { # dir tables steps
+  local dir=$1 tables=$2 steps=$3
+  rm -rf "$dir"; mkdir -p "$dir/src/main/java/bench"
+  pom "bench-$tables-$steps" > "$dir/pom.xml"
+  for ((t = 0; t < tables; t++)); do
+    local pkg="$dir/src/main/java/bench/t$t"
+    mkdir -p "$pkg"
+    local fields="long id"
+    for ((s = 0; s < steps; s++)); do fields="$fields, Integer c$s"; done
+    printf 'package bench.t%d;\n\n@dev.lake.annotations.LakeTable(name = "db.t%d")\npublic record T%d(@dev.lake.annotations.Id %s) {}\n' \
+      "$t" "$t" "$t" "$fields" > "$pkg/T$t.java"
+    for ((s = 0; s < steps; s++)); do
+      {
+        printf 'package bench.t%d;\n\nimport dev.lake.annotations.*;\n\n' "$t"
+        printf '@Migration(table = "db.t%d", step = %d, description = "step %d")\n' "$t" "$s" "$s"
+        if ((s == 0)); then
+          printf '@AddColumn(name = "id", type = "long", required = true)\n@SetIdentifierColumns("id")\n'
+        fi
+        printf '@AddColumn(name = "c%d", type = "int")\n' "$s"
+        printf 'public final class V%04d_T%d implements LakeMigration {}\n' "$s" "$t"
+      } > "$pkg/V$(printf %04d "$s")_T$t.java"
+    done
+  done
+}
+
+cpu() { # label dir args...: prints "cpu wall" seconds
+  local dir=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  local times
+  times=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && mvn -o -q -B "$@" > "$dir/last.log" 2>&1); } 2>&1 )
+  end=$(date +%s.%N)
+  awk -v t="$times" -v s="$start" -v e="$end" 'BEGIN { split(t, a, " "); printf "%.2f %.2f\n", a[1] + a[2], e - s }'
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+compare() { # title dir "args A" "args B"
+  local title=$1 dir=$2 a=$3 b=$4
+  local ca=() cb=() wa=() wb=()
+  for ((r = 0; r < ROUNDS; r++)); do
+    read -r c w < <(cpu "$dir" $a); ca+=("$c"); wa+=("$w")
+    read -r c w < <(cpu "$dir" $b); cb+=("$c"); wb+=("$w")
+  done
+  local mca mcb mwa mwb
+  mca=$(printf '%s\n' "${ca[@]}" | median); mcb=$(printf '%s\n' "${cb[@]}" | median)
+  mwa=$(printf '%s\n' "${wa[@]}" | median); mwb=$(printf '%s\n' "${wb[@]}" | median)
+  echo "$title"
+  printf '  %-40s cpu median %7.2f s  wall median %6.2f s  cpu runs [%s]\n' "mvn $a" "$mca" "$mwa" "${ca[*]}"
+  printf '  %-40s cpu median %7.2f s  wall median %6.2f s  cpu runs [%s]\n' "mvn $b" "$mcb" "$mwb" "${cb[*]}"
+  awk -v a="$mca" -v b="$mcb" -v x="$mwa" -v y="$mwb" 'BEGIN { printf "  ratio, cpu: %.3f   wall: %.3f\n", b / a, y / x }'
+}
+
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'); $ROUNDS rounds"
+for size in $SIZES; do
+  tables=${size%x*}; steps=${size#*x}
+  dir=$WORK/check-$size
+  generate "$dir" "$tables" "$steps"
+  (cd "$dir" && mvn -o -q -B compile > /dev/null 2>&1)   # warm the file cache
+  compare "lake:check on $tables tables x $steps steps" "$dir" "clean compile" "clean compile lake:check"
+done
+
+dir=$WORK/status
+generate "$dir" 1 3
+(cd "$dir" && mvn -o -q -B compile lake:migrate > /dev/null 2>&1)
+compare "lake:status on one table" "$dir" "validate" "lake:status"
