@@ -37,6 +37,8 @@ public final class IcebergCatalogs {
     properties.put(CatalogProperties.WAREHOUSE_LOCATION,
         directory.toAbsolutePath().resolve(EMBEDDED_WAREHOUSE).toUri().toString());
     properties.put("jdbc.schema-version", "V1");
+    // Local files through java.nio: the embedded catalog needs none of Hadoop's start-up.
+    properties.put(CatalogProperties.FILE_IO_IMPL, LocalFileIO.class.getName());
     // Several runs (threads or processes) may write the file at once: wait for its lock.
     properties.put("jdbc.busy_timeout", "30000");
     return properties;
@@ -149,7 +151,10 @@ public final class IcebergCatalogs {
   private static IcebergTableFormat open(String name, String description, Map<String, String> properties) {
     quietWireLoggers();
     try {
-      Catalog catalog = CatalogUtil.buildIcebergCatalog(name, properties, new Configuration());
+      // Hadoop's configuration only for catalogs that may use Hadoop's file I/O (loading it is costly).
+      Object hadoop = LocalFileIO.class.getName().equals(properties.get(CatalogProperties.FILE_IO_IMPL)) ? null
+          : new Configuration();
+      Catalog catalog = CatalogUtil.buildIcebergCatalog(name, properties, hadoop);
       return new IcebergTableFormat(description, catalog);
     } catch (RuntimeException e) {
       throw new LakeException("Cannot open " + description + ": " + IcebergTableFormat.reason(e)

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.apache.iceberg.inmemory.InMemoryCatalog;
 
 /** The {@code iceberg} format, for {@link java.util.ServiceLoader}. */
 public final class IcebergFormatProvider implements TableFormatProvider {
@@ -40,17 +39,16 @@ public final class IcebergFormatProvider implements TableFormatProvider {
 
   @Override
   public TableFormat<?> openEmbedded(String catalogName, Path directory) {
-    hadoopMayBeUsed = true;
     return IcebergCatalogs.embedded(catalogName, directory);
   }
 
   /**
-   * Iceberg's own in-memory catalog and file I/O: the same table metadata builders, schema updates and
-   * commit checks as on a real catalog, with no file, database or Hadoop class involved.
+   * Table metadata kept as objects in memory: the same metadata builders, schema updates and commit
+   * checks as on a real catalog, with no file, database or Hadoop class involved.
    */
   @Override
   public TableFormat<?> openScratch(String catalogName, Path directory) {
-    InMemoryCatalog catalog = new InMemoryCatalog();
+    ScratchCatalog catalog = new ScratchCatalog();
     catalog.initialize(catalogName, Map.of());
     return new IcebergTableFormat("catalog '" + catalogName + "' (in-memory)", catalog);
   }

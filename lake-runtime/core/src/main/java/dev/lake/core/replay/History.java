@@ -12,15 +12,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A table's migration history: steps numbered 0, 1, 2, ... with no gap and no duplicate.
- *
- * @param table the table
- * @param steps the steps, ordered by number; step {@code i} has number {@code i}
- * @param rules the rules of the table's format, which replay applies
+ * A table's migration history: steps numbered 0, 1, 2, ... with no gap and no duplicate. Immutable;
+ * the model after each step is computed once, when first asked for.
  */
-public record History(TableName table, List<Step> steps, FormatRules rules) {
+public final class History {
+  private final TableName table;
+  private final List<Step> steps;
+  private final FormatRules rules;
+  /** The model after step {@code i}, once computed. */
+  private final TableModel[] models;
 
-  public History {
+  /**
+   * @param table the table
+   * @param steps the steps, ordered by number; step {@code i} has number {@code i}
+   * @param rules the rules of the table's format, which replay applies
+   */
+  public History(TableName table, List<Step> steps, FormatRules rules) {
     Objects.requireNonNull(table, "table");
     Objects.requireNonNull(rules, "rules");
     List<Step> sorted = new ArrayList<>(steps);
@@ -40,7 +47,40 @@ public record History(TableName table, List<Step> steps, FormatRules rules) {
             + "without gaps (found " + sorted.stream().map(s -> String.valueOf(s.number())).toList() + ")");
       }
     }
-    steps = List.copyOf(sorted);
+    this.table = table;
+    this.steps = List.copyOf(sorted);
+    this.rules = rules;
+    this.models = new TableModel[this.steps.size()];
+  }
+
+  public TableName table() {
+    return table;
+  }
+
+  /** The steps, ordered by number; step {@code i} has number {@code i}. */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /** The rules of the table's format, which replay applies. */
+  public FormatRules rules() {
+    return rules;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof History that && table.equals(that.table) && steps.equals(that.steps)
+        && rules.equals(that.rules);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(table, steps, rules);
+  }
+
+  @Override
+  public String toString() {
+    return "History[table=" + table + ", steps=" + steps + ", rules=" + rules.format() + "]";
   }
 
   /** The smallest step number no step has. */
@@ -78,10 +118,20 @@ public record History(TableName table, List<Step> steps, FormatRules rules) {
       throw new IllegalArgumentException("Cannot replay " + table + " through step " + through + ": the history has "
           + "steps 0 to " + lastStep());
     }
-    TableModel model = TableModel.empty(table);
-    for (int i = 0; i <= through; i++) {
-      model = Replay.apply(model, steps.get(i), rules);
+    if (through < 0) {
+      return TableModel.empty(table);
     }
-    return model;
+    synchronized (models) {
+      int known = through;
+      while (known >= 0 && models[known] == null) {
+        known--;
+      }
+      TableModel model = known < 0 ? TableModel.empty(table) : models[known];
+      for (int i = known + 1; i <= through; i++) {
+        model = Replay.apply(model, steps.get(i), rules);
+        models[i] = model;
+      }
+      return model;
+    }
   }
 }
