@@ -12,7 +12,6 @@ import java.util.Locale;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -25,15 +24,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * {@code undone} or {@code missing}.
  */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class HistoryMojo extends CatalogMojo {
-  /** {@code text} for people, {@code json} for tools (one JSON document on standard output). */
-  @Parameter(property = "lake.format", defaultValue = "text")
-  String format;
-
-  /** Write the JSON document to this file instead of standard output. */
-  @Parameter(property = "lake.output")
-  String output;
-
+public class HistoryMojo extends ReportMojo {
   @Override
   void run(Engine engine, TableFormat<?> catalog) throws MojoExecutionException, MojoFailureException {
     boolean json = Output.json(format);

@@ -10,7 +10,6 @@ import java.util.List;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -21,15 +20,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * "problems": [...]}]}}.
  */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
-public class StatusMojo extends CatalogMojo {
-  /** {@code text} for people, {@code json} for tools (one JSON document on standard output). */
-  @Parameter(property = "lake.format", defaultValue = "text")
-  String format;
-
-  /** Write the JSON document to this file instead of standard output. */
-  @Parameter(property = "lake.output")
-  String output;
-
+public class StatusMojo extends ReportMojo {
   @Override
   void run(Engine engine, TableFormat<?> table) throws MojoExecutionException, MojoFailureException {
     boolean json = Output.json(format);
