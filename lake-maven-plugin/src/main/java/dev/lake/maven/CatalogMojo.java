@@ -60,6 +60,11 @@ abstract class CatalogMojo extends AbstractMojo {
   @Component
   SettingsDecrypter decrypter;
 
+  /** Whether the goal commits, and so records who ran it (asking git costs a process start). */
+  boolean recordsRuns() {
+    return true;
+  }
+
   /** The goal's own work, on the selected catalog. */
   abstract void run(Engine engine, TableFormat<?> format) throws MojoExecutionException, MojoFailureException;
 
@@ -78,8 +83,8 @@ abstract class CatalogMojo extends AbstractMojo {
     var resolved = LakeProject.tables(loader);
     try (LakeProject.OpenCatalog open = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(),
         LakeProject.embeddedFormat(resolved), settings, decrypter)) {
-      run(LakeProject.engine(open, resolved, loader, Who.runUser(user, System.getenv(), project.getBasedir())),
-          open.format());
+      String who = recordsRuns() ? Who.runUser(user, System.getenv(), project.getBasedir()) : "lake";
+      run(LakeProject.engine(open, resolved, loader, who), open.format());
     } catch (LakeException e) {
       throw failure(e.getMessage());
     }

@@ -122,8 +122,13 @@ public class CheckMojo extends AbstractMojo {
       return ProcessorRun.run(project, options, getLog());
     }
     try {
+      String text = Files.readString(index.get());
+      if (!LakeIndex.recordsDrift(text)) {
+        // Written by an earlier version of the processor, which did not record drift.
+        return ProcessorRun.run(project, List.of("lake.drift=error"), getLog());
+      }
       List<String> errors = new ArrayList<>();
-      for (LakeIndex.Entry entry : LakeIndex.parse(Files.readString(index.get()), index.get().toString())) {
+      for (LakeIndex.Entry entry : LakeIndex.parse(text, index.get().toString())) {
         if (entry.enabled() && filter.test(entry.table())) {
           entry.drift().ifPresent(errors::add);
         }

@@ -11,4 +11,9 @@ abstract class ReportMojo extends CatalogMojo {
   /** Write the JSON document to this file instead of standard output. */
   @Parameter(property = "lake.output")
   String output;
+
+  @Override
+  boolean recordsRuns() {
+    return false;
+  }
 }

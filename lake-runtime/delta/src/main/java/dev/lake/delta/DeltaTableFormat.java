@@ -132,11 +132,15 @@ public final class DeltaTableFormat implements TableFormat<Snapshot> {
         .build(engine);
   }
 
+  @Override
+  public Optional<String> whyNoUndo() {
+    return Optional.of("a Delta table keeps no earlier schema to set current again, so its columns would lose "
+        + "their ids and data. Write a new step that reverses the later ones instead");
+  }
+
   private Transaction update(StepCommit<Snapshot> commit, Snapshot base) {
     if (commit.kind() == StepCommit.Kind.RESTORE) {
-      throw new LakeException("Cannot undo " + commit.where() + ": a Delta table keeps no earlier schema to set "
-          + "current again, so its columns would lose their ids and data. Write a new step that reverses the later "
-          + "ones instead");
+      throw new LakeException("Cannot undo " + commit.where() + ": " + whyNoUndo().orElseThrow());
     }
     commit.checkBase(base.getTableProperties(), model(commit.table(), base), rules());
     UpdateTableTransactionBuilder builder = base.buildUpdateTableTransaction(ENGINE_INFO, Operation.MANUAL_UPDATE)

@@ -413,6 +413,11 @@ public final class Engine {
     if (state.step() <= target) {
       return Optional.empty();
     }
+    Optional<String> unsupported = format.whyNoUndo();
+    if (unsupported.isPresent()) {
+      problems.add("Cannot undo " + where + ": " + unsupported.get());
+      return Optional.empty();
+    }
     for (int step = target + 1; step <= state.step(); step++) {
       ResolvedMigration migration = table.migrations().get(step);
       if (migration.hasCode()) {

@@ -37,6 +37,14 @@ public interface TableFormat<T> extends AutoCloseable {
    */
   void commit(StepCommit<T> commit);
 
+  /**
+   * Why this format cannot take tables back to an earlier step ({@code lake:undo}), or empty when it
+   * can: a commit of {@link StepCommit.Kind#RESTORE} then sets an earlier model current again.
+   */
+  default Optional<String> whyNoUndo() {
+    return Optional.empty();
+  }
+
   @Override
   default void close() {}
 }

@@ -38,8 +38,11 @@ import java.util.TreeMap;
  */
 public final class LakeIndex {
   public static final String RESOURCE = "META-INF/lake/index.json";
-  /** The version of the index format; a reader refuses any other. */
-  public static final int FORMAT = 1;
+  /**
+   * The version of the index format this version writes. It reads this one and version 1, which did
+   * not record drift.
+   */
+  public static final int FORMAT = 2;
 
   /** Only reading needs Jackson's databind (see {@link ModelJson}); writing streams with jackson-core. */
   private static final class Reading {
@@ -150,6 +153,12 @@ public final class LakeIndex {
     }
   }
 
+  /** Whether an index records each table's drift: written by a compile with this version's processor. */
+  public static boolean recordsDrift(String text) throws IOException {
+    JsonNode root = Reading.MAPPER.readTree(text);
+    return root != null && root.path("format").asInt(-1) >= 2;
+  }
+
   /**
    * The entries of one index file.
    *
@@ -157,7 +166,7 @@ public final class LakeIndex {
    */
   public static List<Entry> parse(String text, String source) throws IOException {
     JsonNode root = Reading.MAPPER.readTree(text);
-    if (root == null || root.path("format").asInt(-1) != FORMAT) {
+    if (root == null || root.path("format").asInt(-1) < 1 || root.path("format").asInt(-1) > FORMAT) {
       throw new IllegalStateException("Unsupported Lake index " + source + " (format " + (root == null ? "none"
           : root.path("format")) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
     }
