@@ -113,27 +113,36 @@ public class CheckMojo extends AbstractMojo {
    * runs again over the sources (drift as errors).
    */
   private List<String> drift(TableFilter filter) throws MojoExecutionException, MojoFailureException {
-    Optional<Path> index = LakeProject.freshIndex(project);
-    if (index.isEmpty() || avroDirectory != null) {
+    Optional<List<LakeIndex.Entry>> recorded = avroDirectory == null ? recordedDrift() : Optional.empty();
+    if (recorded.isEmpty()) {
       List<String> options = new ArrayList<>(List.of("lake.drift=error"));
       if (avroDirectory != null) {
         options.add("lake.avroDirectory=" + avroDirectory);
       }
       return ProcessorRun.run(project, options, getLog());
     }
+    List<String> errors = new ArrayList<>();
+    for (LakeIndex.Entry entry : recorded.get()) {
+      if (entry.enabled() && filter.test(entry.table())) {
+        entry.drift().ifPresent(errors::add);
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * The entries of the project's own index, when it is fresh and records drift (an index of an earlier
+   * version of the processor does not).
+   */
+  private Optional<List<LakeIndex.Entry>> recordedDrift() throws MojoExecutionException, MojoFailureException {
+    Optional<Path> index = LakeProject.freshIndex(project);
+    if (index.isEmpty()) {
+      return Optional.empty();
+    }
     try {
       String text = Files.readString(index.get());
-      if (!LakeIndex.recordsDrift(text)) {
-        // Written by an earlier version of the processor, which did not record drift.
-        return ProcessorRun.run(project, List.of("lake.drift=error"), getLog());
-      }
-      List<String> errors = new ArrayList<>();
-      for (LakeIndex.Entry entry : LakeIndex.parse(text, index.get().toString())) {
-        if (entry.enabled() && filter.test(entry.table())) {
-          entry.drift().ifPresent(errors::add);
-        }
-      }
-      return errors;
+      return LakeIndex.recordsDrift(text) ? Optional.of(LakeIndex.parse(text, index.get().toString()))
+          : Optional.empty();
     } catch (IOException | RuntimeException e) {
       throw new MojoExecutionException("Cannot read " + index.get() + ": " + e.getMessage(), e);
     }

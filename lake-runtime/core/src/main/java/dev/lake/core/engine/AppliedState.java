@@ -72,13 +72,6 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     return step < 0;
   }
 
-  /** This state after one more step, without a record of it. */
-  public AppliedState next(String checksum, String at, String by) {
-    List<String> next = new ArrayList<>(checksums);
-    next.add(checksum);
-    return new AppliedState(step + 1, next, at, by, history, withoutUndone(step + 1));
-  }
-
   /** This state after one more step, with its record (which replaces any earlier record of that step). */
   public AppliedState next(StepRecord record) {
     List<String> next = new ArrayList<>(checksums);

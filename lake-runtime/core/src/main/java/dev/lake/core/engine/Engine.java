@@ -8,7 +8,6 @@ import dev.lake.core.diff.Sides;
 import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
-import dev.lake.core.replay.Replay;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -166,12 +165,11 @@ public final class Engine {
       } else {
         ResolvedMigration migration = table.migrations().get(next);
         checkDestructive(migration, options);
-        TableModel after = Replay.apply(table.history().replay(state.step()), migration.step(), table.history().rules());
         Optional<StepCommit.Code> code = migration.hasCode()
             ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
         boolean undone = migration.step().checksum().equals(state.undone().get(next));
         commit = new StepCommit<>(physical(table), next, "step " + next + " of " + where,
-            environment.resolve(migration.step().changes()), replayed, environment.resolve(after), state,
+            environment.resolve(migration.step().changes()), replayed, replay(table, next), state,
             state.next(record(migration, StepRecord.APPLIED, start)), code, live.map(LiveTable::version),
             undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY);
         landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
@@ -391,10 +389,18 @@ public final class Engine {
     return done;
   }
 
-  /** What undoing one table would do, after checking it can be done; problems go to {@code problems}. */
+  /** What undoing one table, as it is now, would do, after checking it can be done. */
   private <T> Optional<Undone> checkUndo(TableFormat<T> format, ResolvedTable table, int target, List<String> problems) {
+    return checkUndo(format, table, format.load(physical(table)), target, problems);
+  }
+
+  /**
+   * What undoing one table, as {@code live} has it, would do, after checking it can be done; problems go
+   * to {@code problems}.
+   */
+  private <T> Optional<Undone> checkUndo(TableFormat<T> format, ResolvedTable table, Optional<LiveTable<T>> live,
+      int target, List<String> problems) {
     String where = where(table);
-    Optional<LiveTable<T>> live = format.load(physical(table));
     if (target > table.lastStep()) {
       problems.add("Cannot undo " + where + " to step " + target + ": the code has steps 0 to " + table.lastStep());
       return Optional.empty();
@@ -441,18 +447,16 @@ public final class Engine {
     int conflicts = 0;
     while (true) {
       List<String> problems = new ArrayList<>();
-      Optional<Undone> planned = checkUndo(format, table, target, problems);
+      Optional<LiveTable<T>> found = format.load(physical(table));
+      Optional<Undone> planned = checkUndo(format, table, found, target, problems);
       if (!problems.isEmpty()) {
         throw new LakeException(String.join("\n", problems));
       }
       if (planned.isEmpty()) {
         return Optional.empty();
       }
-      LiveTable<T> live = format.load(physical(table)).orElseThrow();
+      LiveTable<T> live = found.orElseThrow();
       AppliedState state = live.state();
-      if (state.step() != planned.get().from()) {
-        continue;
-      }
       StepCommit<T> commit = new StepCommit<>(physical(table), target, "undo of " + where(table) + " to step "
           + target, List.of(), replay(table, state.step()), replay(table, target), state,
           state.undoneTo(target, clock.instant().toString(), user), Optional.empty(), Optional.of(live.version()),

@@ -2,6 +2,8 @@ package dev.lake.core.index;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -155,8 +157,14 @@ public final class LakeIndex {
 
   /** Whether an index records each table's drift: written by a compile with this version's processor. */
   public static boolean recordsDrift(String text) throws IOException {
-    JsonNode root = Reading.MAPPER.readTree(text);
-    return root != null && root.path("format").asInt(-1) >= 2;
+    // The format is the first field written: read that far, not the whole index.
+    try (JsonParser json = new JsonFactory().createParser(text)) {
+      if (json.nextToken() != JsonToken.START_OBJECT || json.nextToken() != JsonToken.FIELD_NAME
+          || !"format".equals(json.currentName())) {
+        return false;
+      }
+      return json.nextToken() == JsonToken.VALUE_NUMBER_INT && json.getIntValue() >= 2;
+    }
   }
 
   /**
