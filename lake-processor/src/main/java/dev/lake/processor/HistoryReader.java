@@ -2,8 +2,10 @@ package dev.lake.processor;
 
 import dev.lake.annotations.LakeMigration;
 import dev.lake.annotations.Migration;
+import dev.lake.annotations.Sql;
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Changes;
+import dev.lake.core.change.SqlStatement;
 import dev.lake.core.change.Step;
 import dev.lake.core.change.StepException;
 import dev.lake.core.model.TableName;
@@ -114,6 +116,8 @@ final class HistoryReader {
   }
 
   private static final String LAKE_MIGRATION = LakeMigration.class.getCanonicalName();
+  private static final String SQL = Sql.class.getCanonicalName();
+  private static final String SQL_LIST = Sql.List.class.getCanonicalName();
   private TypeMirror lakeMigration;
 
   Optional<Source> read(TypeElement element) {
@@ -148,8 +152,23 @@ final class HistoryReader {
           + "declare it as 'final class " + element.getSimpleName() + " implements LakeMigration {}'");
     }
     List<Change> changes = new ArrayList<>();
+    List<SqlStatement> sql = new ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
+      String name = type.getQualifiedName().toString();
+      if (name.equals(SQL) || name.equals(SQL_LIST)) {
+        for (AnnotationMirror statement : name.equals(SQL) ? List.of(mirror) : nested(mirror)) {
+          String text = statement.getElementValues().entrySet().stream()
+              .filter(e -> e.getKey().getSimpleName().contentEquals("value"))
+              .map(e -> (String) e.getValue().getValue()).findFirst().orElse("");
+          List<String> problems = SqlStatement.problems(text);
+          if (problems.isEmpty()) {
+            sql.add(new SqlStatement(text));
+          }
+          problems.forEach(problem -> reporter.error(element, mirror, problem));
+        }
+        continue;
+      }
       boolean container = type.getSimpleName().contentEquals("List")
           && type.getEnclosingElement() instanceof TypeElement enclosing && isOperation(enclosing);
       List<AnnotationMirror> operations = container ? nested(mirror) : isOperation(type) ? List.of(mirror) : List.of();
@@ -166,7 +185,7 @@ final class HistoryReader {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Source(element, Step.of(table, step, changes),
+      return Optional.of(new Source(element, Step.of(table, step, changes, sql),
           elements.getBinaryName(element).toString(), destructive));
     } catch (StepException e) {
       reporter.error(element, Migration.class, null, e.getMessage());

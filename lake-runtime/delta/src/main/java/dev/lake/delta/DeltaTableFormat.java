@@ -142,6 +142,9 @@ public final class DeltaTableFormat implements TableFormat<Snapshot> {
     if (commit.kind() == StepCommit.Kind.RESTORE) {
       throw new LakeException("Cannot undo " + commit.where() + ": " + whyNoUndo().orElseThrow());
     }
+    if (commit.kind() == StepCommit.Kind.PUBLISH) {
+      throw new LakeException("Cannot publish " + commit.where() + ": " + whyNoData().orElseThrow());
+    }
     commit.checkBase(base.getTableProperties(), model(commit.table(), base), rules());
     UpdateTableTransactionBuilder builder = base.buildUpdateTableTransaction(ENGINE_INFO, Operation.MANUAL_UPDATE)
         // A step lands on exactly the snapshot the engine checked: any other commit since fails it.

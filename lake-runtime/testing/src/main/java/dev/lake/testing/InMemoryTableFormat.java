@@ -138,6 +138,7 @@ public final class InMemoryTableFormat implements TableFormat<InMemoryTableForma
       case REAPPLY -> earlier(commit, base, true).map(Version::fieldIds).orElseGet(() -> newIds(base, commit));
       case RESTORE -> earlier(commit, base, false).map(Version::fieldIds).orElseThrow(() -> new LakeException(
           "Cannot undo " + commit.where() + ": the table has no earlier version with that model"));
+      case PUBLISH -> throw new LakeException("Cannot publish " + commit.where() + ": " + whyNoData().orElseThrow());
     };
     Map<String, String> properties = new TreeMap<>(commit.after().properties());
     properties.putAll(commit.next().toProperties());

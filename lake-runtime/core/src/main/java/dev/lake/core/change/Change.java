@@ -563,21 +563,7 @@ public sealed interface Change {
 
   /** Quotes a value for {@link #canonical()}: null as {@code null}, else JSON-style double quotes. */
   private static String q(String value) {
-    if (value == null) {
-      return "null";
-    }
-    StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format("\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return Canonical.quote(value);
   }
 
   /** Single-quotes text for {@link #toString()}. */

@@ -49,8 +49,10 @@ import java.util.function.BiPredicate;
  * @param table the table
  * @param number the step number, 0 for the step that creates the table
  * @param changes the changes in canonical order
+ * @param sql the statements of the step's data work ({@code @Sql}), in the order written, run after
+ *     the changes; the checksum covers their text and order
  */
-public record Step(TableName table, int number, List<Change> changes) {
+public record Step(TableName table, int number, List<Change> changes, List<SqlStatement> sql) {
 
   /** The version of the checksum's input format, hashed first. */
   private static final String CHECKSUM_FORMAT = "lake-step-checksum-v1";
@@ -61,6 +63,18 @@ public record Step(TableName table, int number, List<Change> changes) {
       throw new StepException(table, number, "Invalid step number: steps are numbered from 0");
     }
     changes = canonicalOrder(table, number, changes);
+    sql = List.copyOf(sql);
+  }
+
+  /** A step without data statements. */
+  public Step(TableName table, int number, List<Change> changes) {
+    this(table, number, changes, List.of());
+  }
+
+  /** A step of these changes, in any order, and these statements, in the order given. */
+  public static Step of(TableName table, int number, Collection<? extends Change> changes,
+      List<SqlStatement> sql) {
+    return new Step(table, number, List.copyOf(changes), sql);
   }
 
   /** A step of these changes, in any order. */
@@ -73,7 +87,8 @@ public record Step(TableName table, int number, List<Change> changes) {
   }
 
   /**
-   * A stable hash (16 hex digits of SHA-256) of the table, the step number and the canonical changes.
+   * A stable hash (16 hex digits of SHA-256) of the table, the step number, the canonical changes and
+   * the text of the data statements in their order.
    * Formatting, the order changes are written in, and metadata such as author, reason or description
    * do not change it; any change to what the step does does.
    */
@@ -83,12 +98,20 @@ public record Step(TableName table, int number, List<Change> changes) {
     for (Change change : changes) {
       input.append(change.canonical()).append('\n');
     }
+    for (SqlStatement statement : sql) {
+      input.append(statement.canonical()).append('\n');
+    }
     try {
       byte[] hash = MessageDigest.getInstance("SHA-256").digest(input.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java platform", e);
     }
+  }
+
+  /** Whether this step has data statements to run. */
+  public boolean hasSql() {
+    return !sql.isEmpty();
   }
 
   /** Whether this step drops columns (see {@link Lint}). */

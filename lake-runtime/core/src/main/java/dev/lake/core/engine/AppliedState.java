@@ -30,16 +30,20 @@ import java.util.TreeMap;
  * @param appliedBy who applied it, or null
  * @param history what the table remembers of each step, by step, at most {@link #MAX_RECORDS}
  * @param undone the checksums of steps undone and not applied again since, by step
+ * @param dataPending the step after {@code step} whose schema changes are applied and whose data work
+ *     is not published yet, as {@code step:checksum} ({@code lake.migration.data-pending}), or null
  */
 public record AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy,
-    List<StepRecord> history, Map<Integer, String> undone) {
+    List<StepRecord> history, Map<Integer, String> undone, String dataPending) {
   public static final String STEP = "lake.migration.step";
   public static final String CHECKSUMS = "lake.migration.checksums";
   public static final String APPLIED_AT = "lake.migration.applied-at";
   public static final String APPLIED_BY = "lake.migration.applied-by";
   public static final String HISTORY = "lake.migration.history";
   public static final String UNDONE = "lake.migration.undone";
-  public static final List<String> KEYS = List.of(STEP, CHECKSUMS, APPLIED_AT, APPLIED_BY, HISTORY, UNDONE);
+  public static final String DATA_PENDING = "lake.migration.data-pending";
+  public static final List<String> KEYS = List.of(STEP, CHECKSUMS, APPLIED_AT, APPLIED_BY, HISTORY, UNDONE,
+      DATA_PENDING);
 
   /** How many steps the history keeps records of: the newest ones. */
   public static final int MAX_RECORDS = 100;
@@ -49,7 +53,12 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy) {
-    this(step, checksums, appliedAt, appliedBy, List.of(), Map.of());
+    this(step, checksums, appliedAt, appliedBy, List.of(), Map.of(), null);
+  }
+
+  public AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy,
+      List<StepRecord> history, Map<Integer, String> undone) {
+    this(step, checksums, appliedAt, appliedBy, history, undone, null);
   }
 
   public AppliedState {
@@ -65,18 +74,47 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     }
     history = List.copyOf(sorted);
     undone = Map.copyOf(undone);
+    if (dataPending != null && dataPending.isBlank()) {
+      dataPending = null;
+    }
+    if (dataPending != null && (!dataPending.contains(":")
+        || Integer.parseInt(dataPending.substring(0, dataPending.indexOf(':')).strip()) != step + 1)) {
+      throw new IllegalArgumentException("Invalid migration state: data pending for " + dataPending + " at step "
+          + step);
+    }
+  }
+
+  /** The step whose data work is pending (its schema changes are applied), if any. */
+  public Optional<Integer> pendingStep() {
+    return dataPending == null ? Optional.empty() : Optional.of(step + 1);
+  }
+
+  /** The checksum of the step whose data work is pending, or null. */
+  public String pendingChecksum() {
+    return dataPending == null ? null : dataPending.substring(dataPending.indexOf(':') + 1).strip();
+  }
+
+  /** This state with the next step's schema changes applied and its data work pending. */
+  public AppliedState withDataPending(String checksum) {
+    return new AppliedState(step, checksums, appliedAt, appliedBy, history, undone, (step + 1) + ":" + checksum);
+  }
+
+  /** This state with no data work pending (its step's schema changes taken back). */
+  public AppliedState withoutDataPending() {
+    return new AppliedState(step, checksums, appliedAt, appliedBy, history, undone, null);
   }
 
   /** Whether the table records no state: Lake has never applied a step to it. */
   public boolean isNone() {
-    return step < 0;
+    return step < 0 && dataPending == null;
   }
 
   /** This state after one more step, with its record (which replaces any earlier record of that step). */
   public AppliedState next(StepRecord record) {
     List<String> next = new ArrayList<>(checksums);
     next.add(record.checksum());
-    return new AppliedState(step + 1, next, record.at(), record.by(), withRecord(record), withoutUndone(step + 1));
+    return new AppliedState(step + 1, next, record.at(), record.by(), withRecord(record), withoutUndone(step + 1),
+        null);
   }
 
   /** The record of a step, if the history still has one. */
@@ -94,7 +132,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
       String now = record.step() < newChecksums.size() ? newChecksums.get(record.step()) : record.checksum();
       records.add(now.equals(record.checksum()) ? record : record.repaired(now, why));
     }
-    return new AppliedState(step, newChecksums, appliedAt, appliedBy, records, undone);
+    return new AppliedState(step, newChecksums, appliedAt, appliedBy, records, undone, dataPending);
   }
 
   /**
@@ -137,6 +175,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     List<String> taken = new ArrayList<>();
     new TreeMap<>(undone).forEach((number, checksum) -> taken.add(number + ":" + checksum));
     properties.put(UNDONE, String.join(",", taken));
+    properties.put(DATA_PENDING, dataPending == null ? "" : dataPending);
     return properties;
   }
 
@@ -187,7 +226,8 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
         undone.put(Integer.parseInt(parts[0].strip()), parts[1].strip());
       }
       return new AppliedState(number, list, blankToNull(properties.get(APPLIED_AT)),
-          blankToNull(properties.get(APPLIED_BY)), history(properties.get(HISTORY)), undone);
+          blankToNull(properties.get(APPLIED_BY)), history(properties.get(HISTORY)), undone,
+          blankToNull(properties.get(DATA_PENDING)));
     } catch (RuntimeException | JsonProcessingException e) {
       throw new LakeException("Unreadable migration state in table " + table + ": " + STEP + "=" + step + ", "
           + CHECKSUMS + "=" + properties.get(CHECKSUMS) + " (were the lake.migration.* properties edited by hand? "

@@ -3,6 +3,7 @@ package dev.lake.core.engine;
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Lint;
 import dev.lake.core.change.Reversal;
+import dev.lake.core.change.SqlStatement;
 import dev.lake.core.diff.Diff;
 import dev.lake.core.diff.Sides;
 import dev.lake.core.model.FormatRules;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
 public final class Engine {
   /** How many lost races in a row one table tolerates before the run gives up on it. */
   static final int MAX_CONFLICTS = 50;
+  /** How many times a step's data work runs again because main moved on before it could be published. */
+  static final int MAX_DATA_ATTEMPTS = 3;
 
   private final TableFormat<?> format;
   private final Map<TableName, ResolvedTable> tables;
@@ -38,25 +41,35 @@ public final class Engine {
   private final Clock clock;
   private final String user;
   private final Environment environment;
+  private final DataStepRunner dataRunner;
 
   public Engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader, Clock clock,
       String user) {
-    this(format, tables, loader, clock, user, Environment.NONE);
+    this(format, tables, loader, clock, user, Environment.NONE, null);
   }
 
   private Engine(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader, Clock clock,
-      String user, Environment environment) {
+      String user, Environment environment, DataStepRunner dataRunner) {
     this.format = format;
     this.tables = new TreeMap<>(tables);
     this.loader = loader;
     this.clock = clock;
     this.user = user;
     this.environment = environment;
+    this.dataRunner = dataRunner;
   }
 
   /** This engine on a catalog that maps names, holds some tables and gives placeholder values. */
   public Engine withEnvironment(Environment value) {
-    return new Engine(format, tables, loader, clock, user, value);
+    return new Engine(format, tables, loader, clock, user, value, dataRunner);
+  }
+
+  /**
+   * This engine running the data work of steps on {@code runner}; without one, a step with data work
+   * fails before it changes anything, naming the module to add. The caller closes the runner.
+   */
+  public Engine withDataRunner(DataStepRunner runner) {
+    return new Engine(format, tables, loader, clock, user, environment, runner);
   }
 
   /** Applies pending steps; a table that fails leaves the others going. */
@@ -121,13 +134,15 @@ public final class Engine {
       Optional<LiveTable<T>> live = format.load(physical(table));
       AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
       // What the recorded steps give: status checks the live table against it; the next step starts from it.
-      TableModel replayed = state.step() <= table.lastStep() ? replay(table, state.step()) : null;
+      int modelStep = state.pendingStep().orElse(state.step());
+      TableModel replayed = modelStep <= table.lastStep() ? replay(table, modelStep) : null;
       TableStatus status = status(table, live, replayed);
+      List<String> problems = status.migrateProblems();
       int next = state.step() + 1;
-      int adopt = status.problems().size() == 1 && !status.liveDrift().isEmpty()
+      int adopt = problems.size() == 1 && !status.liveDrift().isEmpty() && state.pendingStep().isEmpty()
           ? adoptable(table, live.orElseThrow().model(), next, last) : -1;
-      if (adopt < 0 && !status.problems().isEmpty()) {
-        throw new LakeException("Cannot migrate " + where + ": " + String.join("; ", status.problems()));
+      if (adopt < 0 && !problems.isEmpty()) {
+        throw new LakeException("Cannot migrate " + where + ": " + String.join("; ", problems));
       }
       if (options.target() >= 0 && state.step() > options.target()) {
         throw new LakeException("Cannot migrate " + where + " to step " + options.target() + ": it is at step "
@@ -141,12 +156,36 @@ public final class Engine {
         for (int step = next; step <= last; step++) {
           ResolvedMigration migration = table.migrations().get(step);
           checkDestructive(migration, options);
-          planned.add(new MigrateResult.Planned(table.name(), step, migration.description(),
-              environment.resolve(migration.step().changes()).stream().map(Change::toString).toList(), step <= adopt));
+          List<String> changes = new ArrayList<>();
+          if (state.pendingStep().isEmpty() || step > next) {
+            environment.resolve(migration.step().changes()).stream().map(Change::toString).forEach(changes::add);
+          }
+          changes.addAll(dataWork(migration));
+          planned.add(new MigrateResult.Planned(table.name(), step, migration.description(), changes, step <= adopt));
         }
         return;
       }
       Instant start = clock.instant();
+      ResolvedMigration nextMigration = table.migrations().get(next);
+      if (nextMigration.hasData()) {
+        checkCanRunData(table, nextMigration);
+      }
+      if (state.pendingStep().isPresent()) {
+        // The step's schema changes are applied: run its data work and publish it with the step's state.
+        try {
+          MigrateResult.Applied done = publishData(format, table, live.get(), nextMigration, replayed, start);
+          conflicts = 0;
+          applied.accept(done);
+          onApplied.accept(done);
+        } catch (ConcurrentCommitException e) {
+          if (++conflicts > MAX_CONFLICTS) {
+            throw new LakeException("Cannot publish the data of step " + next + " of " + where + ": other runs "
+                + "committed first " + MAX_CONFLICTS + " times in a row; run again when the table is less busy", e);
+          }
+          backOff(conflicts);
+        }
+        continue;
+      }
       StepCommit<T> commit;
       List<MigrateResult.Applied> landed = new ArrayList<>();
       if (adopt >= 0) {
@@ -168,11 +207,15 @@ public final class Engine {
         Optional<StepCommit.Code> code = migration.hasCode()
             ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
         boolean undone = migration.step().checksum().equals(state.undone().get(next));
+        // A step with data work records its data as pending; publishing it records the step.
+        AppliedState nextState = migration.hasData() ? state.withDataPending(migration.step().checksum())
+            : state.next(record(migration, StepRecord.APPLIED, start));
         commit = new StepCommit<>(physical(table), next, "step " + next + " of " + where,
             environment.resolve(migration.step().changes()), replayed, replay(table, next), state,
-            state.next(record(migration, StepRecord.APPLIED, start)), code, live.map(LiveTable::version),
-            undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY);
-        landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
+            nextState, code, live.map(LiveTable::version), undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY);
+        if (!migration.hasData()) {
+          landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
+        }
       }
       try {
         format.commit(commit);
@@ -180,7 +223,7 @@ public final class Engine {
         Duration took = Duration.between(start, clock.instant());
         for (MigrateResult.Applied step : landed) {
           MigrateResult.Applied done = new MigrateResult.Applied(step.table(), step.step(), step.description(), took,
-              step.adopted());
+              step.adopted(), null);
           applied.accept(done);
           onApplied.accept(done);
         }
@@ -200,12 +243,126 @@ public final class Engine {
    * table differs from the applied steps but equals the result of the first such step; -1 otherwise.
    */
   private int adoptable(ResolvedTable table, TableModel live, int next, int last) {
-    for (int step = next; step <= last; step++) {
+    for (int step = next; step <= last && !table.migrations().get(step).hasData(); step++) {
       if (Diff.managed(replay(table, step), live, table.history().rules()).isEmpty()) {
         return step;
       }
     }
     return -1;
+  }
+
+  /** A migration's data work in words, for dry runs: its statements, then its Spark code. */
+  private static List<String> dataWork(ResolvedMigration migration) {
+    List<String> work = new ArrayList<>();
+    for (SqlStatement statement : migration.step().sql()) {
+      work.add("SQL: " + statement);
+    }
+    if (migration.sparkCode()) {
+      work.add("Spark code: " + migration.className() + ".apply(SparkMigrationContext)");
+    }
+    return work;
+  }
+
+  /** Refuses a data step, before anything is committed, when the format or the runner is missing. */
+  private void checkCanRunData(ResolvedTable table, ResolvedMigration migration) {
+    String what = "Cannot apply step " + migration.step().number() + " of " + where(table) + ": "
+        + migration.className() + " has data work";
+    Optional<String> why = format.whyNoData();
+    if (why.isPresent()) {
+      throw new LakeException(what + ", and " + why.get() + ". Run the data work outside Lake, or declare the table "
+          + "@LakeTable(format = \"iceberg\")");
+    }
+    if (dataRunner == null) {
+      throw new LakeException(what + ", and no data step runner is available: add dev.lake:lake-spark to the "
+          + "lake-maven-plugin's <dependencies>");
+    }
+  }
+
+  /**
+   * Runs the data work of the step whose data is pending on a fresh staging branch and publishes it
+   * with the step's state in one commit: again on a new branch, up to {@link #MAX_DATA_ATTEMPTS} times,
+   * when main moved on meanwhile. A failing data work is taken back with the step's schema changes.
+   *
+   * @throws ConcurrentCommitException when another run changed the table's state first
+   */
+  private <T> MigrateResult.Applied publishData(TableFormat<T> format, ResolvedTable table, LiveTable<T> live,
+      ResolvedMigration migration, TableModel model, Instant start) {
+    DataStaging staging = format.dataStaging().orElseThrow();
+    int step = migration.step().number();
+    String where = "step " + step + " of " + where(table);
+    AppliedState state = live.state();
+    if (!migration.step().checksum().equals(state.pendingChecksum())) {
+      throw new LakeException("Cannot finish " + where + ": its data is pending, but " + migration.className()
+          + " changed since its schema changes were applied (checksum " + state.pendingChecksum() + ", code "
+          + migration.step().checksum() + "). Restore it as it was, run 'mvn lake:migrate', and put new changes "
+          + "in a new step");
+    }
+    TableName physical = physical(table);
+    for (int attempt = 1; ; attempt++) {
+      String branch = "lake_step_" + step + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+      boolean published = false;
+      try {
+        staging.stage(physical, branch);
+        try {
+          dataRunner.run(new DataWork(physical, step, where, migration.className(), migration.step().sql(),
+              migration.sparkCode(), branch, staging.catalogName(), staging.catalogProperties()));
+        } catch (LakeException e) {
+          staging.discard(physical, branch);
+          throw new LakeException(e.getMessage() + ". Nothing was published: " + takeBack(format, table, step), e);
+        }
+        String summary = staging.summary(physical, branch);
+        LiveTable<T> now = format.load(physical).orElseThrow(
+            () -> new LakeException("Cannot publish the data of " + where + ": the table was dropped meanwhile"));
+        if (!now.state().equals(state)) {
+          throw new ConcurrentCommitException("The migration state of " + table.name() + " changed", null);
+        }
+        format.commit(new StepCommit<>(physical, step, where, List.of(), model, model, state,
+            state.withoutDataPending().next(record(migration, StepRecord.APPLIED, start)), Optional.empty(),
+            Optional.of(now.version()), StepCommit.Kind.PUBLISH, Optional.of(branch)));
+        published = true;
+        return new MigrateResult.Applied(table.name(), step, migration.description(),
+            Duration.between(start, clock.instant()), false, summary);
+      } catch (DataMovedException e) {
+        if (attempt >= MAX_DATA_ATTEMPTS) {
+          throw new LakeException("Cannot publish the data of " + where + ": other writers committed to the table "
+              + "during each of " + MAX_DATA_ATTEMPTS + " attempts at its data work (" + e.getMessage() + "). Nothing "
+              + "was published and the step's data is still pending: run 'mvn lake:migrate' again when writers "
+              + "pause");
+        }
+      } finally {
+        if (!published) {
+          staging.discard(physical, branch);
+        }
+      }
+    }
+  }
+
+  /**
+   * Takes back the schema changes of a step whose data work failed, so the table is as it was before
+   * the step; says what it did, for the message.
+   */
+  private <T> String takeBack(TableFormat<T> format, ResolvedTable table, int step) {
+    if (step == 0) {
+      return "the table was created by step 0 and is left empty, with the step's data pending; fix the migration "
+          + "and run 'mvn lake:migrate' again";
+    }
+    for (int attempt = 1; attempt <= MAX_CONFLICTS; attempt++) {
+      Optional<LiveTable<T>> live = format.load(physical(table));
+      AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
+      if (live.isEmpty() || state.pendingStep().orElse(-1) != step) {
+        return "another run changed the table meanwhile, so its schema was left as that run had it";
+      }
+      try {
+        format.commit(new StepCommit<>(physical(table), step - 1, "step " + step + " of " + where(table),
+            List.of(), replay(table, step), replay(table, step - 1), state, state.withoutDataPending(),
+            Optional.empty(), Optional.of(live.get().version()), StepCommit.Kind.RESTORE));
+        return "the step's schema changes were taken back, and the table is as it was before step " + step;
+      } catch (ConcurrentCommitException e) {
+        backOff(attempt);
+      }
+    }
+    return "the step's schema changes could not be taken back (the table was too busy), so its data is pending; "
+        + "fix the migration and run 'mvn lake:migrate' again";
   }
 
   private StepRecord record(ResolvedMigration migration, String event, Instant at) {
@@ -558,10 +715,17 @@ public final class Engine {
             + "-Dlake.reason=...' to accept it)");
       }
     }
+    int modelStep = state.pendingStep().orElse(state.step());
     List<String> unknown = new ArrayList<>();
-    if (state.step() > table.lastStep()) {
-      unknown.add(where + " records step " + state.step() + " but the code has steps 0 to " + table.lastStep()
+    if (modelStep > table.lastStep()) {
+      unknown.add(where + " records step " + modelStep + " but the code has steps 0 to " + table.lastStep()
           + " (a migration class is missing: restore it from version control)");
+    } else if (state.pendingStep().isPresent()
+        && !table.migrations().get(modelStep).step().checksum().equals(state.pendingChecksum())) {
+      mismatches.add("Checksum mismatch for step " + modelStep + " of " + where + ", whose data is pending: applied "
+          + state.pendingChecksum() + ", code " + table.migrations().get(modelStep).step().checksum() + " ("
+          + table.migrations().get(modelStep).className() + " was edited after its schema changes were applied; "
+          + "restore it as it was and put new changes in a new step)");
     }
     List<String> drift = List.of();
     String unmanaged = null;
@@ -570,7 +734,7 @@ public final class Engine {
           + "'mvn lake:baseline -Dlake.tables=" + table.name() + " -Dlake.step=N' to adopt it at the step it matches";
     } else if (live.isPresent() && unknown.isEmpty() && mismatches.isEmpty()) {
       // Live drift compares with the replay of the steps as applied: meaningless once one was edited.
-      drift = differences(replayed != null ? replayed : replay(table, state.step()), live.get().model(),
+      drift = differences(replayed != null ? replayed : replay(table, modelStep), live.get().model(),
           table.history().rules());
     }
     List<Integer> pending = new ArrayList<>();
@@ -582,7 +746,8 @@ public final class Engine {
       }
     }
     return new TableStatus(table.name(), physical(table), live.isPresent(), state.step(), table.lastStep(), pending,
-        state.appliedAt(), state.appliedBy(), mismatches, unknown, drift, unmanaged, undone);
+        state.appliedAt(), state.appliedBy(), mismatches, unknown, drift, unmanaged, undone,
+        state.pendingStep().orElse(-1), live.isPresent() ? live.get().staging() : List.of());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.lake.core.engine;
 
 import dev.lake.core.model.TableModel;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,12 +11,20 @@ import java.util.Objects;
  *     state properties left out)
  * @param state the migration state it records
  * @param version the format's hold on this version, handed back in {@link StepCommit#base()}
+ * @param staging the staging branches of data work it has (see {@link DataStaging}): left behind by
+ *     runs that stopped before publishing or discarding them
  * @param <T> the format's type for it
  */
-public record LiveTable<T>(TableModel model, AppliedState state, T version) {
+public record LiveTable<T>(TableModel model, AppliedState state, T version, List<String> staging) {
   public LiveTable {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(version, "version");
+    staging = List.copyOf(staging);
+  }
+
+  /** A version without staging branches. */
+  public LiveTable(TableModel model, AppliedState state, T version) {
+    this(model, state, version, List.of());
   }
 }

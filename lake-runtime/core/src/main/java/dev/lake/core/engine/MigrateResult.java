@@ -19,8 +19,15 @@ public record MigrateResult(List<Applied> applied, List<Planned> planned, Map<Ta
   /**
    * A step this run applied, or adopted: recorded without changing the table, which already had its
    * result.
+   *
+   * @param data what the step's data work wrote, for people, or null for a step without data work
    */
-  public record Applied(TableName table, int step, String description, Duration took, boolean adopted) {}
+  public record Applied(TableName table, int step, String description, Duration took, boolean adopted,
+      String data) {
+    public Applied(TableName table, int step, String description, Duration took, boolean adopted) {
+      this(table, step, description, took, adopted, null);
+    }
+  }
 
   /**
    * A step a dry run would apply, with its changes in DDL-like words, or adopt (record without

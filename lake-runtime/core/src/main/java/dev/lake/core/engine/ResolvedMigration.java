@@ -13,9 +13,24 @@ import dev.lake.core.change.Step;
  * @param reason why
  * @param markedDestructive whether {@code @Migration(destructive = true)}
  * @param hasCode whether the class overrides {@link LakeMigration#apply}
+ * @param sparkCode whether the class implements {@value #SPARK_MIGRATION}: data work in code, run
+ *     on Spark
  */
 public record ResolvedMigration(Step step, String className, String description, String author, String reason,
-    boolean markedDestructive, boolean hasCode) {
+    boolean markedDestructive, boolean hasCode, boolean sparkCode) {
+  /** The interface of migrations whose data work is Spark code (in {@code lake-spark}). */
+  public static final String SPARK_MIGRATION = "dev.lake.spark.SparkMigration";
+
+  /** A migration without Spark code. */
+  public ResolvedMigration(Step step, String className, String description, String author, String reason,
+      boolean markedDestructive, boolean hasCode) {
+    this(step, className, description, author, reason, markedDestructive, hasCode, false);
+  }
+
+  /** Whether the step has data work: {@code @Sql} statements or Spark code. */
+  public boolean hasData() {
+    return step.hasSql() || sparkCode;
+  }
 
   /** A new instance of the migration class, to run its {@code apply} hook. */
   public LakeMigration instantiate(ClassLoader loader) {

@@ -3,8 +3,10 @@ package dev.lake.core.engine;
 import dev.lake.annotations.LakeMigration;
 import dev.lake.annotations.Migration;
 import dev.lake.annotations.MigrationContext;
+import dev.lake.annotations.Sql;
 import dev.lake.core.change.Change;
 import dev.lake.core.change.Changes;
+import dev.lake.core.change.SqlStatement;
 import dev.lake.core.change.Step;
 import dev.lake.core.change.StepException;
 import dev.lake.core.index.LakeIndex;
@@ -101,14 +103,36 @@ public final class Resolver {
             + e.getMessage());
       }
     }
+    List<SqlStatement> sql = new ArrayList<>();
+    for (Sql statement : type.getAnnotationsByType(Sql.class)) {
+      try {
+        sql.add(new SqlStatement(statement.value()));
+      } catch (IllegalArgumentException e) {
+        throw new LakeException(type.getName() + " (step " + migration.step() + " of " + table + "): "
+            + e.getMessage());
+      }
+    }
     Step step;
     try {
-      step = Step.of(table, migration.step(), changes);
+      step = Step.of(table, migration.step(), changes, sql);
     } catch (StepException e) {
       throw new LakeException(e.getMessage() + " (in " + type.getName() + ")");
     }
     return new ResolvedMigration(step, type.getName(), migration.description(), migration.author(),
-        migration.reason(), migration.destructive(), overridesApply(type));
+        migration.reason(), migration.destructive(), overridesApply(type), implementsSparkMigration(type));
+  }
+
+  /** By name: the interface lives in lake-spark, which the core does not know. */
+  private static boolean implementsSparkMigration(Class<?> type) {
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Class<?> implemented : c.getInterfaces()) {
+        if (implemented.getName().equals(ResolvedMigration.SPARK_MIGRATION)
+            || implementsSparkMigration(implemented)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean overridesApply(Class<?> type) {

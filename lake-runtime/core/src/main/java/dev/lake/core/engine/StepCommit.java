@@ -31,10 +31,12 @@ import java.util.stream.Collectors;
  * @param base the version the engine checked; empty when the table does not exist and the commit
  *     creates it
  * @param kind what the commit does to the table
+ * @param branch the staging branch whose data a {@link Kind#PUBLISH} commit publishes; empty otherwise
  * @param <T> the format's hold on a loaded version
  */
 public record StepCommit<T>(TableName table, int step, String where, List<Change> changes, TableModel before,
-    TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base, Kind kind) {
+    TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base, Kind kind,
+    Optional<String> branch) {
 
   /** What a commit does to the table. */
   public enum Kind {
@@ -52,7 +54,22 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
      * Puts the table back to {@code after}, a model it had before, keeping field ids: {@code lake:undo}.
      * A format that cannot refuses with a {@link LakeException} saying why.
      */
-    RESTORE
+    RESTORE,
+    /**
+     * Publishes the data work of the step whose data is pending: main takes the head of
+     * {@link #branch()} when main's current snapshot is still where the branch started (a fast-forward),
+     * the staging branches of the step are removed, and {@code next} is recorded, all in one commit.
+     * The model does not change. A format without {@link TableFormat#dataStaging()} refuses it.
+     *
+     * @throws DataMovedException when main moved on since the branch started: nothing was published
+     */
+    PUBLISH
+  }
+
+  /** A commit that publishes no data. */
+  public StepCommit(TableName table, int step, String where, List<Change> changes, TableModel before,
+      TableModel after, AppliedState expected, AppliedState next, Optional<Code> code, Optional<T> base, Kind kind) {
+    this(table, step, where, changes, before, after, expected, next, code, base, kind, Optional.empty());
   }
 
   /** A migration's own {@code apply} code. */
@@ -68,6 +85,10 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(branch, "branch");
+    if ((kind == Kind.PUBLISH) != branch.isPresent()) {
+      throw new IllegalArgumentException("A commit names a branch exactly when it publishes one");
+    }
     if (base.isEmpty() && !expected.isNone()) {
       throw new IllegalArgumentException("A commit that creates " + table + " must expect no state");
     }

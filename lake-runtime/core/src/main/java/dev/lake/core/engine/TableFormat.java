@@ -45,6 +45,21 @@ public interface TableFormat<T> extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * What this format offers the data work of steps, or empty when it cannot run data steps (then
+   * {@link #whyNoData()} says why). A format that offers it handles {@link StepCommit.Kind#PUBLISH}.
+   */
+  default Optional<DataStaging> dataStaging() {
+    return Optional.empty();
+  }
+
+  /** Why this format cannot run the data work of steps; empty when it can. */
+  default Optional<String> whyNoData() {
+    return dataStaging().isPresent() ? Optional.empty()
+        : Optional.of(rules().format() + " tables cannot run data steps in Lake yet (their data would not be "
+            + "published atomically with the step)");
+  }
+
   @Override
   default void close() {}
 }

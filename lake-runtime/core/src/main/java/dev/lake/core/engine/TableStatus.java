@@ -20,10 +20,13 @@ import java.util.List;
  * @param liveDrift changes made to the table outside Lake, in DDL-like words
  * @param unmanaged a message when the table exists but records no migration state
  * @param undone pending steps that {@code lake:undo} took back
+ * @param dataPending the step whose schema changes are applied and whose data work is not published,
+ *     or -1
+ * @param staging staging branches of data work the table has (left behind by a run that stopped)
  */
 public record TableStatus(TableName table, TableName physical, boolean exists, int appliedStep, int lastStep, List<Integer> pending,
     String appliedAt, String appliedBy, List<String> checksumMismatches, List<String> unknownSteps,
-    List<String> liveDrift, String unmanaged, List<Integer> undone) {
+    List<String> liveDrift, String unmanaged, List<Integer> undone, int dataPending, List<String> staging) {
 
   public TableStatus {
     pending = List.copyOf(pending);
@@ -31,6 +34,7 @@ public record TableStatus(TableName table, TableName physical, boolean exists, i
     unknownSteps = List.copyOf(unknownSteps);
     liveDrift = List.copyOf(liveDrift);
     undone = List.copyOf(undone);
+    staging = List.copyOf(staging);
   }
 
   /** The table's name for messages: both names where the catalog maps it. */
@@ -38,8 +42,27 @@ public record TableStatus(TableName table, TableName physical, boolean exists, i
     return physical.equals(table) ? table.toString() : table + " (" + physical + ")";
   }
 
-  /** Everything wrong with this table, one message each; empty when all is well. */
+  /**
+   * Everything wrong with this table, one message each; empty when all is well. Data work left
+   * pending by a run that stopped is one: {@code lake:migrate} finishes it.
+   */
   public List<String> problems() {
+    List<String> problems = new ArrayList<>(migrateProblems());
+    if (dataPending >= 0) {
+      problems.add("The data of step " + dataPending + " of " + name() + " is pending: its schema changes are applied"
+          + ", its data work is not published" + (staging.isEmpty() ? "" : " (staging branch "
+          + String.join(", ", staging) + " left behind)") + ". Run 'mvn lake:migrate' to run the data work again "
+          + "and publish it");
+    } else if (!staging.isEmpty()) {
+      problems.add(name() + " has staging branch " + String.join(", ", staging) + " of data work that was never "
+          + "published (left behind by a run that stopped). 'mvn lake:migrate' removes it when it publishes that "
+          + "step; otherwise drop it: ALTER TABLE ... DROP BRANCH");
+    }
+    return problems;
+  }
+
+  /** The problems that stop {@code lake:migrate}: all but data work left pending, which it finishes. */
+  public List<String> migrateProblems() {
     List<String> problems = new ArrayList<>(checksumMismatches);
     problems.addAll(unknownSteps);
     if (unmanaged != null) {

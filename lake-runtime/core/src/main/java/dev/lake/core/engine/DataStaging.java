@@ -1,0 +1,34 @@
+package dev.lake.core.engine;
+
+import dev.lake.core.model.TableName;
+import java.util.Map;
+
+/**
+ * What a format offers the data work of steps: a staging branch per attempt that readers of the
+ * table's main branch do not see, published by a {@link StepCommit.Kind#PUBLISH} commit together
+ * with the step's state (write-audit-publish). Formats without branches offer none.
+ */
+public interface DataStaging {
+
+  /**
+   * The properties of an Iceberg catalog that reaches the same tables (those Lake opened the catalog
+   * with): what an engine that runs the data work (Spark's {@code SparkCatalog}) is configured with.
+   * May hold credentials: never print them.
+   */
+  Map<String, String> catalogProperties();
+
+  /** The catalog's own name, which some catalogs (JDBC) key their tables by: Spark's catalog takes it. */
+  String catalogName();
+
+  /**
+   * Creates {@code branch} at the table's current snapshot, so that the data work reads main's data
+   * and writes beside it; at an empty snapshot of its own when the table has none yet.
+   */
+  void stage(TableName table, String branch);
+
+  /** Removes {@code branch} if it is there: an attempt's data that will not be published. */
+  void discard(TableName table, String branch);
+
+  /** What the data work wrote to {@code branch}, for people: rows and files added and removed. */
+  String summary(TableName table, String branch);
+}
