@@ -155,7 +155,7 @@ public final class IcebergCatalogs {
       Object hadoop = LocalFileIO.class.getName().equals(properties.get(CatalogProperties.FILE_IO_IMPL)) ? null
           : new Configuration();
       Catalog catalog = CatalogUtil.buildIcebergCatalog(name, properties, hadoop);
-      return new IcebergTableFormat(description, catalog);
+      return new IcebergTableFormat(description, catalog, properties);
     } catch (RuntimeException e) {
       throw new LakeException("Cannot open " + description + ": " + IcebergTableFormat.reason(e)
           + " (check the catalog's type, uri and warehouse)", e);

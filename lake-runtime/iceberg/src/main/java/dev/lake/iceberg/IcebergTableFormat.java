@@ -3,6 +3,8 @@ package dev.lake.iceberg;
 import dev.lake.core.change.Change;
 import dev.lake.core.engine.AppliedState;
 import dev.lake.core.engine.ConcurrentCommitException;
+import dev.lake.core.engine.DataMovedException;
+import dev.lake.core.engine.DataStaging;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.LiveTable;
 import dev.lake.core.engine.StepCommit;
@@ -43,10 +45,18 @@ import org.apache.iceberg.rest.RESTCatalog;
 public final class IcebergTableFormat implements TableFormat<Table> {
   private final String description;
   private final Catalog catalog;
+  /** The properties the catalog was opened with, for data steps; empty for catalogs Spark cannot reach. */
+  private final Map<String, String> properties;
 
   IcebergTableFormat(String description, Catalog catalog) {
+    this(description, catalog, Map.of());
+  }
+
+  /** A format whose catalog Spark reaches with {@code properties} under the Iceberg catalog's own name. */
+  IcebergTableFormat(String description, Catalog catalog, Map<String, String> properties) {
     this.description = description;
     this.catalog = catalog;
+    this.properties = Map.copyOf(properties);
   }
 
   @Override
@@ -66,7 +76,7 @@ public final class IcebergTableFormat implements TableFormat<Table> {
 
   /** The same format over another Iceberg catalog (such as one that wraps this one), for tests. */
   public IcebergTableFormat withCatalog(Catalog other) {
-    return new IcebergTableFormat(description, other);
+    return new IcebergTableFormat(description, other, properties);
   }
 
   @Override
@@ -81,7 +91,19 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     }
     TableMetadata metadata = operations(table).current();
     return Optional.of(new LiveTable<>(IcebergModels.model(name, metadata),
-        AppliedState.fromProperties(name.toString(), metadata.properties()), table));
+        AppliedState.fromProperties(name.toString(), metadata.properties()), table,
+        IcebergDataStaging.branches(metadata)));
+  }
+
+  @Override
+  public Optional<DataStaging> dataStaging() {
+    return properties.isEmpty() ? Optional.empty() : Optional.of(new IcebergDataStaging(this, catalog.name(), properties));
+  }
+
+  @Override
+  public Optional<String> whyNoData() {
+    return properties.isEmpty() ? Optional.of(description + " lives in this JVM alone, where Spark cannot reach it")
+        : Optional.empty();
   }
 
   @Override
@@ -98,7 +120,7 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     } catch (CommitStateUnknownException e) {
       throw new LakeException("Cannot tell whether " + commit.where() + " was committed (" + reason(e) + "); run "
           + "again: Lake reads the state from the table and applies the step only if it did not land", e);
-    } catch (LakeException | ConcurrentCommitException e) {
+    } catch (LakeException | ConcurrentCommitException | DataMovedException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new LakeException("Cannot apply " + commit.where() + ": " + reason(e) + " (nothing was committed)", e);
@@ -141,6 +163,11 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     Transaction transaction = table.newTransaction();
     TableMetadata base = ((BaseTransaction) transaction).startMetadata();
     commit.checkBase(base.properties(), IcebergModels.model(commit.table(), base), rules());
+    if (commit.kind() == StepCommit.Kind.PUBLISH) {
+      TableMetadata published = IcebergDataStaging.publish(commit, base);
+      operations.commit(base, catalog instanceof RESTCatalog ? RestCommitGuard.guard(published) : published);
+      return;
+    }
     if (commit.kind() == StepCommit.Kind.RESTORE || commit.kind() == StepCommit.Kind.REAPPLY) {
       boolean undo = commit.kind() == StepCommit.Kind.RESTORE;
       Optional<TableMetadata> restored = IcebergRestore.restore(commit, base, rules(), !undo);
