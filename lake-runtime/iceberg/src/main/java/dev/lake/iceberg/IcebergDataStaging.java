@@ -8,11 +8,13 @@ import dev.lake.core.model.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.util.SnapshotUtil;
 
 /**
@@ -46,25 +48,55 @@ final class IcebergDataStaging implements DataStaging {
 
   @Override
   public void stage(TableName name, String branch) {
-    Table table = table(name);
-    Snapshot current = table.currentSnapshot();
-    if (current != null) {
-      table.manageSnapshots().createBranch(branch, current.snapshotId()).commit();
-    } else {
-      // A branch needs a snapshot: an empty one, on the branch alone (main keeps none until publication).
-      table.newAppend().toBranch(branch).commit();
+    for (int attempt = 1; ; attempt++) {
+      Table table = table(name);
+      Snapshot current = table.currentSnapshot();
+      try {
+        if (current != null) {
+          table.manageSnapshots().createBranch(branch, current.snapshotId()).commit();
+        } else {
+          // A branch needs a snapshot: an empty one, on the branch alone (main keeps none until publication).
+          table.newAppend().toBranch(branch).commit();
+        }
+        return;
+      } catch (CommitFailedException e) {
+        // Other runs staging or publishing at the same moment: a branch of its own is never in conflict.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new LakeException("Cannot stage the data work of " + name + " in " + format.catalog() + ": other "
+              + "writers committed first " + MAX_ATTEMPTS + " times in a row; run again when the table is less busy", e);
+        }
+        pause(attempt);
+      }
     }
   }
 
   @Override
   public void discard(TableName name, String branch) {
-    try {
-      Table table = table(name);
-      if (table.refs().containsKey(branch)) {
-        table.manageSnapshots().removeBranch(branch).commit();
+    for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      try {
+        Table table = table(name);
+        if (table.refs().containsKey(branch)) {
+          table.manageSnapshots().removeBranch(branch).commit();
+        }
+        return;
+      } catch (CommitFailedException e) {
+        pause(attempt);
+      } catch (RuntimeException e) {
+        // Left behind, the branch is harmless: status reports it, and publishing the step removes it.
+        return;
       }
-    } catch (RuntimeException e) {
-      // Left behind, the branch is harmless: status reports it, and publishing the step removes it.
+    }
+  }
+
+  /** How many times staging or discarding a branch tries again after losing a race. */
+  private static final int MAX_ATTEMPTS = 50;
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * Math.min(attempt, 20) + 2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LakeException("Interrupted", e);
     }
   }
 

@@ -80,4 +80,117 @@ class SparkDataStepTest {
     assertThat(table.properties()).containsEntry("lake.migration.step", "1").containsEntry(
         "lake.migration.data-pending", "");
   }
+
+  @Test
+  void onAMergeOnReadTableDeletedRowsStayDeleted() {
+    var history = DataSteps.table("shop.mor")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "v", "int", false, "", "", false),
+            new Change.SetProperty("format-version", "2"),
+            new Change.SetProperty("write.delete.mode", "merge-on-read"),
+            new Change.SetProperty("write.update.mode", "merge-on-read"));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    spark.sql("INSERT INTO " + sql("shop.mor") + " VALUES (1, 10), (2, 20), (3, 30), (4, 40)");
+    spark.sql("DELETE FROM " + sql("shop.mor") + " WHERE id = 2");
+    Table before = format.icebergCatalog().loadTable(TableIdentifier.of("shop", "mor"));
+    assertThat(before.currentSnapshot().summary()).containsKey("added-delete-files");
+
+    history.step(List.of(Change.AddColumn.of("", "vx2", "int", false, "", "", false)),
+        List.of("UPDATE {table} SET vx2 = v * 2"));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).messages()).isEmpty();
+
+    assertThat(spark.sql("SELECT id, vx2 FROM " + sql("shop.mor") + " ORDER BY id").collectAsList())
+        .extracting(Row::toString).containsExactly("[1,20]", "[3,60]", "[4,80]");
+  }
+
+  @Test
+  void aFailingStatementPublishesNothingAndTakesTheStepBack() {
+    var history = DataSteps.table("shop.fail")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "v", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    spark.sql("INSERT INTO " + sql("shop.fail") + " VALUES (1, 10), (2, 20)");
+    Table before = format.icebergCatalog().loadTable(TableIdentifier.of("shop", "fail"));
+
+    history.step(List.of(Change.AddColumn.of("", "vx2", "int", false, "", "", false)),
+        List.of("UPDATE {table} SET vx2 = v * 2", "UPDATE {table} SET vx3 = 1"));
+    MigrateResult result = engine(history.build()).migrate(MigrateOptions.defaults());
+
+    assertThat(result.messages().get(TableName.parse("shop.fail")))
+        .startsWith("Cannot apply step 1 of shop.fail in catalog 'test' (embedded): test.V1 @Sql statement 2 "
+            + "failed: UPDATE {table} SET vx3 = 1: ")
+        .contains("vx3")
+        .contains("Nothing was published: the step's schema changes were taken back, and the table is as it was "
+            + "before step 1")
+        .doesNotContain("\tat ");
+    Table after = format.icebergCatalog().loadTable(TableIdentifier.of("shop", "fail"));
+    assertThat(after.currentSnapshot().snapshotId()).isEqualTo(before.currentSnapshot().snapshotId());
+    assertThat(after.schema().sameSchema(before.schema())).isTrue();
+    assertThat(after.refs().keySet()).containsExactly("main");
+    assertThat(after.properties()).containsEntry("lake.migration.step", "0")
+        .containsEntry("lake.migration.data-pending", "");
+    assertThat(engine(history.build()).validate(dev.lake.core.engine.TableFilter.parse("*"))).isEmpty();
+  }
+
+  /** Appends a row to main the first time it runs, as another writer would while the data work runs. */
+  public static final class AppendsToMainOnce implements SparkMigration {
+    static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public void apply(SparkMigrationContext context) {
+      context.spark().sql("UPDATE " + context.table() + " SET vx2 = v * 2");
+      if (RUNS.getAndIncrement() == 0) {
+        context.spark().sql("INSERT INTO " + sql("shop.moving") + " (id, v) VALUES (9, 90)");
+      }
+    }
+  }
+
+  @Test
+  void whenMainMovesOnTheDataWorkRunsAgainAndNoAppendedRowIsLost() {
+    var history = DataSteps.table("shop.moving")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "v", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    spark.sql("INSERT INTO " + sql("shop.moving") + " VALUES (1, 10)");
+
+    history.sparkStep(AppendsToMainOnce.class, Change.AddColumn.of("", "vx2", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).messages()).isEmpty();
+
+    assertThat(AppendsToMainOnce.RUNS).hasValue(2);
+    assertThat(spark.sql("SELECT id, vx2 FROM " + sql("shop.moving") + " ORDER BY id").collectAsList())
+        .extracting(Row::toString).containsExactly("[1,20]", "[9,180]");
+  }
+
+  @Test
+  void racingRunsPublishTheDataOnce() throws Exception {
+    var history = DataSteps.table("shop.race")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "n", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    spark.sql("INSERT INTO " + sql("shop.race") + " VALUES (1, 0), (2, 0)");
+    // Not idempotent: running it twice would show.
+    history.step(List.of(new Change.SetProperty("owner", "data")), List.of("UPDATE {table} SET n = n + 1"));
+    var tables = history.build();
+
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<MigrateResult>> runs = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> engine(tables).migrate(MigrateOptions.defaults())));
+      }
+      int published = 0;
+      for (var run : runs) {
+        MigrateResult result = run.get();
+        assertThat(result.messages()).isEmpty();
+        published += result.applied().size();
+      }
+      assertThat(published).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(spark.sql("SELECT id, n FROM " + sql("shop.race") + " ORDER BY id").collectAsList())
+        .extracting(Row::toString).containsExactly("[1,1]", "[2,1]");
+    assertThat(format.icebergCatalog().loadTable(TableIdentifier.of("shop", "race")).refs().keySet())
+        .containsExactly("main");
+  }
 }

@@ -308,6 +308,10 @@ public final class Engine {
               migration.sparkCode(), branch, staging.catalogName(), staging.catalogProperties()));
         } catch (LakeException e) {
           staging.discard(physical, branch);
+          if (!format.load(physical).map(LiveTable::state).orElse(AppliedState.NONE).equals(state)) {
+            // Another run published the step (removing this run's branch under its feet) or took it back.
+            throw new ConcurrentCommitException("The migration state of " + table.name() + " changed", e);
+          }
           throw new LakeException(e.getMessage() + ". Nothing was published: " + takeBack(format, table, step), e);
         }
         String summary = staging.summary(physical, branch);
