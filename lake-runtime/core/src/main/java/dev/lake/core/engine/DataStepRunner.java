@@ -8,6 +8,15 @@ package dev.lake.core.engine;
 public interface DataStepRunner extends AutoCloseable {
 
   /**
+   * Starts what the runner needs (a Spark session, a worker JVM), if it has not yet: called before a
+   * data step changes anything, so that a runner that cannot start fails the step while the table is
+   * as it was.
+   *
+   * @throws LakeException when it cannot start
+   */
+  default void start() {}
+
+  /**
    * Runs one attempt of a step's data work, writing only to {@link DataWork#branch()}.
    *
    * @throws LakeException when a statement or the code fails: the message names the migration class,

@@ -276,6 +276,11 @@ public final class Engine {
       throw new LakeException(what + ", and no data step runner is available: add dev.lake:lake-spark to the "
           + "lake-maven-plugin's <dependencies>");
     }
+    try {
+      dataRunner.start();
+    } catch (LakeException e) {
+      throw new LakeException(what + ": " + e.getMessage() + " (nothing was changed)", e);
+    }
   }
 
   /**

@@ -1,0 +1,165 @@
+package dev.lake.spark;
+
+import dev.lake.core.engine.DataStepRunner;
+import dev.lake.core.engine.DataWork;
+import dev.lake.core.engine.LakeException;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.spark.launcher.JavaModuleOptions;
+
+/**
+ * Runs data work in a JVM of its own, started on first use with the options Spark needs on this Java
+ * ({@link JavaModuleOptions}) and the class path that Lake and the project's migrations run with: the
+ * JVM that runs Lake (Maven's) needs none of them, and Spark's memory is its own. One worker serves the
+ * whole run; it stops when the runner is closed.
+ */
+final class ForkedSparkRunner implements DataStepRunner {
+  private final String master;
+  private final Map<String, String> conf;
+  private final List<String> jvmOptions;
+  private final ClassLoader loader;
+  private final Path log;
+  private Process worker;
+  private Writer requests;
+  private BufferedReader replies;
+
+  ForkedSparkRunner(String master, Map<String, String> conf, List<String> jvmOptions, ClassLoader loader, Path log) {
+    this.master = master;
+    this.conf = Map.copyOf(conf);
+    this.jvmOptions = List.copyOf(jvmOptions);
+    this.loader = loader;
+    this.log = log;
+  }
+
+  @Override
+  public synchronized void start() {
+    if (worker != null) {
+      return;
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(String.join(File.pathSeparator, classPath(loader)));
+    command.add(SparkWorker.class.getName());
+    command.add(master);
+    conf.forEach((key, value) -> command.add(key + "=" + value));
+    try {
+      worker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+      requests = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8);
+      replies = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
+      String ready = replies.readLine();
+      if (ready == null || WorkJson.error(ready) != null) {
+        throw new LakeException("Cannot start Spark (master " + master + "): the worker stopped" + exit()
+            + "; its log is " + log);
+      }
+    } catch (IOException e) {
+      close();
+      throw new LakeException("Cannot start Spark (master " + master + "): " + e.getMessage() + "; its log is " + log,
+          e);
+    } catch (LakeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public synchronized void run(DataWork work) {
+    start();
+    String reply;
+    try {
+      requests.write(WorkJson.write(work));
+      requests.write('\n');
+      requests.flush();
+      reply = replies.readLine();
+    } catch (IOException e) {
+      reply = null;
+    }
+    try {
+      if (reply == null) {
+        String exit = exit();
+        close();
+        throw new LakeException("Cannot apply " + work.where() + ": the Spark worker stopped" + exit + " while it ran "
+            + work.migrationClass() + "; its log is " + log);
+      }
+      String error = WorkJson.error(reply);
+      if (error != null) {
+        throw new LakeException(error);
+      }
+    } catch (IOException e) {
+      throw new LakeException("Cannot apply " + work.where() + ": unreadable reply from the Spark worker: " + reply, e);
+    }
+  }
+
+  private String exit() {
+    try {
+      return worker.waitFor(10, TimeUnit.SECONDS) ? " (exit code " + worker.exitValue() + ")" : "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (worker == null) {
+      return;
+    }
+    try {
+      requests.close();
+      if (!worker.waitFor(60, TimeUnit.SECONDS)) {
+        worker.destroyForcibly();
+      }
+    } catch (IOException e) {
+      worker.destroyForcibly();
+    } catch (InterruptedException e) {
+      worker.destroyForcibly();
+      Thread.currentThread().interrupt();
+    } finally {
+      worker = null;
+    }
+  }
+
+  /**
+   * The class path of {@code loader} and the loaders above it, then of this JVM: the project's classes,
+   * the plugin's (Lake, Spark, Iceberg) and, in tests, the test class path.
+   */
+  static List<String> classPath(ClassLoader loader) {
+    Set<String> entries = new LinkedHashSet<>();
+    for (ClassLoader l = loader; l != null; l = l.getParent()) {
+      if (l instanceof URLClassLoader urls) {
+        for (URL url : urls.getURLs()) {
+          try {
+            entries.add(Paths.get(url.toURI()).toString());
+          } catch (URISyntaxException | IllegalArgumentException e) {
+            // not a file: nothing a JVM can put on its class path
+          }
+        }
+      }
+    }
+    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
+      if (!entry.isBlank()) {
+        entries.add(entry);
+      }
+    }
+    return new ArrayList<>(entries);
+  }
+}
