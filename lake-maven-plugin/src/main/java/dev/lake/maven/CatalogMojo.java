@@ -1,5 +1,6 @@
 package dev.lake.maven;
 
+import dev.lake.core.engine.DataStepRunner;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.LakeException;
 import dev.lake.core.engine.TableFormat;
@@ -65,6 +66,11 @@ abstract class CatalogMojo extends AbstractMojo {
     return true;
   }
 
+  /** Whether the goal runs the data work of steps, on a runner found among the plugin's dependencies. */
+  boolean runsDataSteps() {
+    return false;
+  }
+
   /** The goal's own work, on the selected catalog. */
   abstract void run(Engine engine, TableFormat<?> format) throws MojoExecutionException, MojoFailureException;
 
@@ -82,9 +88,11 @@ abstract class CatalogMojo extends AbstractMojo {
     LakeProject.checkIndex(project, loader);
     var resolved = LakeProject.tables(loader);
     try (LakeProject.OpenCatalog open = LakeProject.catalog(catalog, catalogs, embeddedDirectory.toPath(),
-        LakeProject.embeddedFormat(resolved), settings, decrypter)) {
+        LakeProject.embeddedFormat(resolved), settings, decrypter);
+        DataStepRunner runner = runsDataSteps() ? LakeProject.dataRunner(session, loader) : null) {
       String who = recordsRuns() ? Who.runUser(user, System.getenv(), project.getBasedir()) : "lake";
-      run(LakeProject.engine(open, resolved, loader, who), open.format());
+      Engine engine = LakeProject.engine(open, resolved, loader, who);
+      run(runner == null ? engine : engine.withDataRunner(runner), open.format());
     } catch (LakeException e) {
       throw failure(e.getMessage());
     }

@@ -1,5 +1,7 @@
 package dev.lake.maven;
 
+import dev.lake.core.engine.DataStepRunner;
+import dev.lake.core.engine.DataStepRunnerProvider;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.Environment;
 import dev.lake.core.engine.LakeException;
@@ -25,10 +27,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.project.MavenProject;
@@ -261,6 +266,21 @@ final class LakeProject {
       }
     }
     return secrets;
+  }
+
+  /**
+   * The data step runner of the first provider among the plugin's dependencies ({@code lake-spark}),
+   * with the run's {@code lake.spark.*} and {@code spark.*} properties; null when there is none (a data
+   * step then fails, naming the module to add). Opening starts nothing: Spark starts for the first data
+   * step.
+   */
+  static DataStepRunner dataRunner(MavenSession session, ClassLoader loader) {
+    Map<String, String> options = new TreeMap<>();
+    for (Properties properties : List.of(session.getSystemProperties(), session.getUserProperties())) {
+      properties.stringPropertyNames().stream().filter(k -> k.startsWith("lake.spark.") || k.startsWith("spark."))
+          .forEach(k -> options.put(k, properties.getProperty(k)));
+    }
+    return DataStepRunnerProvider.find(loader).map(provider -> provider.open(options, loader)).orElse(null);
   }
 
   static Engine engine(OpenCatalog open, Map<TableName, ResolvedTable> tables, ClassLoader loader, String user) {

@@ -36,6 +36,11 @@ public class MigrateMojo extends CatalogMojo {
   String allowDestructive;
 
   @Override
+  boolean runsDataSteps() {
+    return true;
+  }
+
+  @Override
   void run(Engine engine, TableFormat<?> format) throws MojoFailureException {
     boolean dryRun = Parameters.flag("lake.dryRun", this.dryRun);
     MigrateOptions options = MigrateOptions.defaults().withDryRun(dryRun)
@@ -45,8 +50,8 @@ public class MigrateMojo extends CatalogMojo {
     MigrateResult result = engine.migrate(options, step -> getLog().info(step.adopted()
         ? String.format("Adopted %s step %d (%s): the table already had its result; recorded without changing it",
             step.table(), step.step(), step.description())
-        : String.format("Applied %s step %d (%s) in %d ms", step.table(), step.step(), step.description(),
-            step.took().toMillis())));
+        : String.format("Applied %s step %d (%s) in %d ms%s", step.table(), step.step(), step.description(),
+            step.took().toMillis(), step.data() == null ? "" : ", with its data: " + step.data())));
     for (MigrateResult.Planned step : result.planned()) {
       getLog().info("Would " + (step.adopted() ? "adopt" : "apply") + " " + step.table() + " step " + step.step()
           + " (" + step.description() + ")" + (step.adopted() ? ": the table already has its result" : ":"));

@@ -116,13 +116,20 @@ final class IcebergDataStaging implements DataStaging {
     for (Snapshot snapshot = table.snapshot(ref.snapshotId()); snapshot != null && !onMain.contains(snapshot.snapshotId());
         snapshot = snapshot.parentId() == null ? null : table.snapshot(snapshot.parentId())) {
       Map<String, String> summary = snapshot.summary();
-      added += count(summary, SnapshotSummary.ADDED_RECORDS_PROP);
-      deleted += count(summary, SnapshotSummary.DELETED_RECORDS_PROP);
-      files += count(summary, SnapshotSummary.ADDED_FILES_PROP) + count(summary, SnapshotSummary.ADDED_DELETE_FILES_PROP);
-      snapshots++;
+      long addedHere = count(summary, SnapshotSummary.ADDED_RECORDS_PROP);
+      long deletedHere = count(summary, SnapshotSummary.DELETED_RECORDS_PROP)
+          + count(summary, SnapshotSummary.ADDED_POS_DELETES_PROP) + count(summary, SnapshotSummary.ADDED_EQ_DELETES_PROP);
+      long filesHere = count(summary, SnapshotSummary.ADDED_FILES_PROP)
+          + count(summary, SnapshotSummary.ADDED_DELETE_FILES_PROP);
+      added += addedHere;
+      deleted += deletedHere;
+      files += filesHere;
+      if (addedHere + deletedHere + filesHere > 0) {
+        snapshots++; // the empty snapshot a branch of a table without data starts at is no work
+      }
     }
-    return String.format("%,d rows written, %,d removed, %,d files added in %d snapshot%s", added, deleted, files,
-        snapshots, snapshots == 1 ? "" : "s");
+    return String.format("%,d rows written, %,d removed, %,d file%s added in %d snapshot%s", added, deleted, files,
+        files == 1 ? "" : "s", snapshots, snapshots == 1 ? "" : "s");
   }
 
   private static long count(Map<String, String> summary, String key) {

@@ -138,6 +138,9 @@ final class ForkedSparkRunner implements DataStepRunner {
     }
   }
 
+  /** Classes the worker needs that a loader may see through an import rather than hold. */
+  private static final List<String> SHARED = List.of("org.slf4j.LoggerFactory");
+
   /**
    * The class path of {@code loader} and the loaders above it, then of this JVM: the project's classes,
    * the plugin's (Lake, Spark, Iceberg) and, in tests, the test class path.
@@ -153,6 +156,17 @@ final class ForkedSparkRunner implements DataStepRunner {
             // not a file: nothing a JVM can put on its class path
           }
         }
+      }
+    }
+    // What the loader sees but does not hold: a Maven plugin's realm imports SLF4J from Maven itself.
+    for (String shared : SHARED) {
+      try {
+        var source = Class.forName(shared, false, loader).getProtectionDomain().getCodeSource();
+        if (source != null && source.getLocation() != null) {
+          entries.add(Paths.get(source.getLocation().toURI()).toString());
+        }
+      } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | SecurityException e) {
+        // not there: the worker does without
       }
     }
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {

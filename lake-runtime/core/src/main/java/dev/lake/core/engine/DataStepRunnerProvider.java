@@ -1,6 +1,7 @@
 package dev.lake.core.engine;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -19,16 +20,18 @@ public interface DataStepRunnerProvider {
    */
   DataStepRunner open(Map<String, String> options, ClassLoader loader);
 
+  /** The first provider {@code loader} sees, if any. */
+  static Optional<DataStepRunnerProvider> find(ClassLoader loader) {
+    return ServiceLoader.load(DataStepRunnerProvider.class, loader).findFirst();
+  }
+
   /**
    * Opens a runner through the first provider {@code loader} sees.
    *
    * @throws LakeException when there is none, saying which module to add
    */
   static DataStepRunner open(Map<String, String> options, ClassLoader loader, String why) {
-    for (DataStepRunnerProvider provider : ServiceLoader.load(DataStepRunnerProvider.class, loader)) {
-      return provider.open(options, loader);
-    }
-    throw new LakeException(why + ": no data step runner is available. Add dev.lake:lake-spark to the "
-        + "lake-maven-plugin's <dependencies>");
+    return find(loader).orElseThrow(() -> new LakeException(why + ": no data step runner is available. Add "
+        + "dev.lake:lake-spark to the lake-maven-plugin's <dependencies>")).open(options, loader);
   }
 }
