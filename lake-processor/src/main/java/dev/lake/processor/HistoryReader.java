@@ -44,18 +44,33 @@ final class HistoryReader {
         && type.getQualifiedName().toString().startsWith(Changes.PACKAGE + ".");
   }
 
+  /** Reads one {@code @Sql}, {@code statement}, found in {@code mirror} (itself or its container). */
+  private void readSql(TypeElement element, AnnotationMirror mirror, AnnotationMirror statement,
+      List<SqlStatement> sql) {
+    String text = statement.getElementValues().entrySet().stream()
+        .filter(e -> e.getKey().getSimpleName().contentEquals("value"))
+        .map(e -> (String) e.getValue().getValue()).findFirst().orElse("");
+    List<String> problems = SqlStatement.problems(text);
+    if (problems.isEmpty()) {
+      sql.add(new SqlStatement(text));
+    }
+    problems.forEach(problem -> reporter.error(element, mirror, problem));
+  }
+
   @SuppressWarnings("unchecked")
-  private static List<AnnotationMirror> nested(AnnotationMirror container) {
-    List<AnnotationMirror> nested = new ArrayList<>();
+  private static List<AnnotationValue> containerValues(AnnotationMirror container) {
     for (var entry : container.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals("value")) {
-        for (AnnotationValue value : (List<? extends AnnotationValue>) entry.getValue().getValue()) {
-          nested.add((AnnotationMirror) value.getValue());
-        }
+        return (List<AnnotationValue>) entry.getValue().getValue();
       }
     }
-    return nested;
+    return List.of();
   }
+
+  private static List<AnnotationMirror> nested(AnnotationMirror container) {
+    return containerValues(container).stream().map(value -> (AnnotationMirror) value.getValue()).toList();
+  }
+
 
   /** Each operation annotation's default values, read once: thousands of mirrors share a few types. */
   private final Map<TypeElement, Map<String, Object>> defaults = new HashMap<>();
@@ -157,15 +172,9 @@ final class HistoryReader {
       TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
       String name = type.getQualifiedName().toString();
       if (name.equals(SQL) || name.equals(SQL_LIST)) {
+        // javac places a repeated annotation's diagnostics at its container: the class.
         for (AnnotationMirror statement : name.equals(SQL) ? List.of(mirror) : nested(mirror)) {
-          String text = statement.getElementValues().entrySet().stream()
-              .filter(e -> e.getKey().getSimpleName().contentEquals("value"))
-              .map(e -> (String) e.getValue().getValue()).findFirst().orElse("");
-          List<String> problems = SqlStatement.problems(text);
-          if (problems.isEmpty()) {
-            sql.add(new SqlStatement(text));
-          }
-          problems.forEach(problem -> reporter.error(element, mirror, problem));
+          readSql(element, mirror, statement, sql);
         }
         continue;
       }

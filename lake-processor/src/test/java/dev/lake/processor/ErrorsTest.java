@@ -133,6 +133,40 @@ class ErrorsTest {
       "@Migration(table = \"db.t\", step = 0)", "@AddColumn(name = \"id\", type = \"long\", required = true)");
 
   @Test
+  void sqlStatementsAreCheckedWhereTheyAreWritten() {
+    JavaFileObject step1 = migration("V0001_Fill", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"x\", type = \"int\")",
+        "@Sql(\"UPDATE {tabel} SET x = 2\")");
+    assertThat(compile(DECLARED, STEP_0, step1)).hadErrorContaining("Invalid @Sql: unknown placeholder {tabel} (only "
+        + "{table} is replaced, by the table's identifier in Spark)").inFile(step1).onLineContaining("{tabel}");
+  }
+
+  @Test
+  void repeatedSqlStatementsAreEachChecked() {
+    JavaFileObject step1 = migration("V0001_Fill", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"x\", type = \"int\")",
+        "@Sql(\"UPDATE {table} SET x = 1\")",
+        "@Sql(\"UPDATE {tabel} SET x = 2\")",
+        "@Sql(\"  \")");
+    Compilation compilation = compile(DECLARED, STEP_0, step1);
+    // javac places the diagnostics of a repeated annotation at the class.
+    assertThat(compilation).hadErrorContaining("Invalid @Sql: unknown placeholder {tabel}").inFile(step1)
+        .onLineContaining("class V0001_Fill");
+    assertThat(compilation).hadErrorContaining("Invalid @Sql: the statement is empty").inFile(step1)
+        .onLineContaining("class V0001_Fill");
+    assertThat(compilation).hadErrorCount(2);
+  }
+
+  @Test
+  void aValidSqlStatementCompiles() {
+    JavaFileObject declared = table("@LakeTable(name = \"db.t\")", "class T {", "  long id;", "  Integer x;", "}");
+    JavaFileObject step1 = migration("V0001_Fill", "@Migration(table = \"db.t\", step = 1)",
+        "@AddColumn(name = \"x\", type = \"int\")",
+        "@Sql(\"UPDATE {table} SET x = 1 WHERE note = '{\\\"json\\\": true}'\")");
+    assertThat(compile(declared, STEP_0, step1)).succeededWithoutWarnings();
+  }
+
+  @Test
   void stepGap() {
     JavaFileObject step2 = migration("V0002_Gap", "@Migration(table = \"db.t\", step = 2)",
         "@AddColumn(name = \"x\", type = \"int\")");
