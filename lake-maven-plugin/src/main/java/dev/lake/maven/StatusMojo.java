@@ -16,8 +16,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * Prints, per table: the applied step, pending steps, when and by whom, checksum state and live
  * drift. With {@code -Dlake.format=json}, one JSON document on standard output (or
  * {@code -Dlake.output=FILE}): {@code {"catalog", "tables": [{"table", "physical", "exists",
- * "appliedStep", "lastStep", "pending": [...], "undone": [...], "appliedAt", "appliedBy",
- * "problems": [...]}]}}.
+ * "appliedStep", "lastStep", "pending": [...], "undone": [...], "dataPending" (the step whose data
+ * work is not published, or -1), "staging": [...] (staging branches left behind), "appliedAt",
+ * "appliedBy", "problems": [...]}]}}.
  */
 @Mojo(name = "status", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 public class StatusMojo extends ReportMojo {
@@ -34,6 +35,8 @@ public class StatusMojo extends ReportMojo {
             .put("appliedStep", status.appliedStep()).put("lastStep", status.lastStep());
         status.pending().forEach(node.putArray("pending")::add);
         status.undone().forEach(node.putArray("undone")::add);
+        node.put("dataPending", status.dataPending());
+        status.staging().forEach(node.putArray("staging")::add);
         node.put("appliedAt", status.appliedAt()).put("appliedBy", status.appliedBy());
         status.problems().forEach(node.putArray("problems")::add);
       }
@@ -42,10 +45,11 @@ public class StatusMojo extends ReportMojo {
     }
     getLog().info("Lake status of " + table.catalog() + ":");
     for (TableStatus status : statuses) {
-      getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s%s", status.name(),
+      getLog().info(String.format("  %-30s applied step %s of %d, pending %s%s%s%s", status.name(),
           status.appliedStep() < 0 ? "none" : String.valueOf(status.appliedStep()), status.lastStep(),
           status.pending().isEmpty() ? "none" : status.pending(),
           status.undone().isEmpty() ? "" : " (undone " + status.undone() + ")",
+          status.dataPending() < 0 ? "" : " (step " + status.dataPending() + ": schema applied, data pending)",
           status.appliedAt() == null ? "" : ", last applied " + status.appliedAt() + " by " + status.appliedBy()));
       status.problems().forEach(problem -> getLog().warn("    " + problem));
     }
