@@ -3,6 +3,7 @@ package dev.lake.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lake.core.change.Change;
+import dev.lake.core.engine.DataStaging;
 import dev.lake.core.engine.Engine;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
@@ -20,25 +21,39 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Data steps through the engine, on embedded Spark, against the embedded catalog. One session for all. */
-class SparkDataStepTest {
+/**
+ * Data steps through the engine, on embedded Spark, against each catalog a subclass opens: one catalog
+ * and one Spark session per class.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class DataStepContract {
   @TempDir
   static Path dir;
 
   static SparkSession spark;
   static IcebergTableFormat format;
+  static String catalogName;
+
+  /** The catalog under test, kept in {@code dir}. */
+  abstract IcebergTableFormat open(Path dir);
+
+  /** What the catalog is called in messages. */
+  abstract String catalogDescription();
 
   @BeforeAll
-  static void start() {
-    format = IcebergCatalogs.embedded("test", dir.resolve("lake"));
-    spark = EmbeddedSpark.builder("local[2]", SparkDataRunner.catalogConf(IcebergCatalogs.EMBEDDED_CATALOG_NAME,
-        format.dataStaging().orElseThrow().catalogProperties())).getOrCreate();
+  void start() {
+    format = open(dir);
+    DataStaging staging = format.dataStaging().orElseThrow();
+    catalogName = staging.catalogName();
+    spark = EmbeddedSpark.builder("local[2]", SparkDataRunner.catalogConf(catalogName, staging.catalogProperties()))
+        .getOrCreate();
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     if (format != null) {
       format.close();
     }
@@ -48,12 +63,12 @@ class SparkDataStepTest {
   }
 
   private static Engine engine(Map<TableName, dev.lake.core.engine.ResolvedTable> tables) {
-    return new Engine(format, tables, SparkDataStepTest.class.getClassLoader(), Clock.systemUTC(), "tester")
-        .withDataRunner(new SparkDataRunner(spark, SparkDataStepTest.class.getClassLoader()));
+    return new Engine(format, tables, DataStepContract.class.getClassLoader(), Clock.systemUTC(), "tester")
+        .withDataRunner(new SparkDataRunner(spark, DataStepContract.class.getClassLoader()));
   }
 
-  private static String sql(String table) {
-    return SparkDataRunner.identifier(IcebergCatalogs.EMBEDDED_CATALOG_NAME, TableName.parse(table));
+  static String sql(String table) {
+    return SparkDataRunner.identifier(catalogName, TableName.parse(table));
   }
 
   @Test
@@ -117,7 +132,7 @@ class SparkDataStepTest {
     MigrateResult result = engine(history.build()).migrate(MigrateOptions.defaults());
 
     assertThat(result.messages().get(TableName.parse("shop.fail")))
-        .startsWith("Cannot apply step 1 of shop.fail in catalog 'test' (embedded): test.V1 @Sql statement 2 "
+        .startsWith("Cannot apply step 1 of shop.fail in " + catalogDescription() + ": test.V1 @Sql statement 2 "
             + "failed: UPDATE {table} SET vx3 = 1: ")
         .contains("vx3")
         .contains("Nothing was published: the step's schema changes were taken back, and the table is as it was "
@@ -147,6 +162,7 @@ class SparkDataStepTest {
 
   @Test
   void whenMainMovesOnTheDataWorkRunsAgainAndNoAppendedRowIsLost() {
+    AppendsToMainOnce.RUNS.set(0);
     var history = DataSteps.table("shop.moving")
         .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
             Change.AddColumn.of("", "v", "int", false, "", "", false));
