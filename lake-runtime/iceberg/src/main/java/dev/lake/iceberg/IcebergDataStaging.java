@@ -22,7 +22,7 @@ import org.apache.iceberg.util.SnapshotUtil;
  * {@code lake_step_<step>_<run>}, made at main's current snapshot; publishing fast-forwards main to the
  * branch's head, removes the step's branches and records the step, in one metadata commit.
  */
-final class IcebergDataStaging implements DataStaging {
+final class IcebergDataStaging implements DataStaging<Table> {
   /** The prefix of every staging branch. */
   static final String PREFIX = "lake_step_";
 
@@ -101,8 +101,7 @@ final class IcebergDataStaging implements DataStaging {
   }
 
   @Override
-  public String summary(TableName name, String branch) {
-    Table table = table(name);
+  public String summary(Table table, String branch) {
     SnapshotRef ref = table.refs().get(branch);
     if (ref == null) {
       return "no rows written";

@@ -96,7 +96,7 @@ public final class IcebergTableFormat implements TableFormat<Table> {
   }
 
   @Override
-  public Optional<DataStaging> dataStaging() {
+  public Optional<DataStaging<Table>> dataStaging() {
     return properties.isEmpty() ? Optional.empty() : Optional.of(new IcebergDataStaging(this, catalog.name(), properties));
   }
 
@@ -188,6 +188,10 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     var state = transaction.updateProperties();
     commit.next().toProperties().forEach(state::set);
     state.commit();
+    if (commit.branch().isPresent() && base.currentSnapshot() != null) {
+      // The staging branch of the step's data work, at main's snapshot, in the same commit.
+      transaction.manageSnapshots().createBranch(commit.branch().get(), base.currentSnapshot().snapshotId()).commit();
+    }
     runCode(commit, transaction);
     check(commit, transaction);
     TableMetadata updated = ((BaseTransaction) transaction).currentMetadata();

@@ -130,6 +130,7 @@ public final class Engine {
     }
     int last = options.target() < 0 ? table.lastStep() : options.target();
     int conflicts = 0;
+    String staged = null; // the staging branch this run made with a step's schema changes
     while (true) {
       Optional<LiveTable<T>> live = format.load(physical(table));
       AppliedState state = live.map(LiveTable::state).orElse(AppliedState.NONE);
@@ -173,7 +174,7 @@ public final class Engine {
       if (state.pendingStep().isPresent()) {
         // The step's schema changes are applied: run its data work and publish it with the step's state.
         try {
-          MigrateResult.Applied done = publishData(format, table, live.get(), nextMigration, replayed, start);
+          MigrateResult.Applied done = publishData(format, table, live.get(), nextMigration, replayed, start, staged);
           conflicts = 0;
           applied.accept(done);
           onApplied.accept(done);
@@ -210,9 +211,13 @@ public final class Engine {
         // A step with data work records its data as pending; publishing it records the step.
         AppliedState nextState = migration.hasData() ? state.withDataPending(migration.step().checksum())
             : state.next(record(migration, StepRecord.APPLIED, start));
+        if (migration.hasData()) {
+          staged = stagingBranch(next);
+        }
         commit = new StepCommit<>(physical(table), next, "step " + next + " of " + where,
             environment.resolve(migration.step().changes()), replayed, replay(table, next), state,
-            nextState, code, live.map(LiveTable::version), undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY);
+            nextState, code, live.map(LiveTable::version), undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY,
+            migration.hasData() ? Optional.of(staged) : Optional.empty());
         if (!migration.hasData()) {
           landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
         }
@@ -249,6 +254,11 @@ public final class Engine {
       }
     }
     return -1;
+  }
+
+  /** A new staging branch for the data work of {@code step}, unique to one attempt. */
+  private static String stagingBranch(int step) {
+    return "lake_step_" + step + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
   }
 
   /** A migration's data work in words, for dry runs: its statements, then its Spark code. */
@@ -291,8 +301,8 @@ public final class Engine {
    * @throws ConcurrentCommitException when another run changed the table's state first
    */
   private <T> MigrateResult.Applied publishData(TableFormat<T> format, ResolvedTable table, LiveTable<T> live,
-      ResolvedMigration migration, TableModel model, Instant start) {
-    DataStaging staging = format.dataStaging().orElseThrow();
+      ResolvedMigration migration, TableModel model, Instant start, String staged) {
+    DataStaging<T> staging = format.dataStaging().orElseThrow();
     int step = migration.step().number();
     String where = "step " + step + " of " + where(table);
     AppliedState state = live.state();
@@ -304,10 +314,15 @@ public final class Engine {
     }
     TableName physical = physical(table);
     for (int attempt = 1; ; attempt++) {
-      String branch = "lake_step_" + step + "_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
+      // This run's branch, made with the schema changes, serves the first attempt; a run that resumes a
+      // step, or tries again, makes its own.
+      boolean made = attempt == 1 && staged != null && live.staging().contains(staged);
+      String branch = made ? staged : stagingBranch(step);
       boolean published = false;
       try {
-        staging.stage(physical, branch);
+        if (!made) {
+          staging.stage(physical, branch);
+        }
         try {
           dataRunner.run(new DataWork(physical, step, where, migration.className(), migration.step().sql(),
               migration.sparkCode(), branch, staging.catalogName(), staging.catalogProperties()));
@@ -319,12 +334,12 @@ public final class Engine {
           }
           throw new LakeException(e.getMessage() + ". Nothing was published: " + takeBack(format, table, step), e);
         }
-        String summary = staging.summary(physical, branch);
         LiveTable<T> now = format.load(physical).orElseThrow(
             () -> new LakeException("Cannot publish the data of " + where + ": the table was dropped meanwhile"));
         if (!now.state().equals(state)) {
           throw new ConcurrentCommitException("The migration state of " + table.name() + " changed", null);
         }
+        String summary = staging.summary(now.version(), branch);
         format.commit(new StepCommit<>(physical, step, where, List.of(), model, model, state,
             state.withoutDataPending().next(record(migration, StepRecord.APPLIED, start)), Optional.empty(),
             Optional.of(now.version()), StepCommit.Kind.PUBLISH, Optional.of(branch)));
@@ -592,9 +607,10 @@ public final class Engine {
     }
     for (int step = target + 1; step <= state.step(); step++) {
       ResolvedMigration migration = table.migrations().get(step);
-      if (migration.hasCode()) {
-        problems.add("Cannot undo step " + step + " of " + where + ": " + migration.className() + " runs its own code "
-            + "(apply), which undo cannot take back. Write a new step that reverses it");
+      if (migration.hasCode() || migration.hasData()) {
+        problems.add("Cannot undo step " + step + " of " + where + ": " + migration.className() + " runs "
+            + (migration.hasData() ? "data work (@Sql or Spark code)" : "its own code (apply)") + ", which undo cannot "
+            + "take back. Write a new step that reverses it");
         return Optional.empty();
       }
       for (Change change : migration.step().changes()) {

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * @param base the version the engine checked; empty when the table does not exist and the commit
  *     creates it
  * @param kind what the commit does to the table
- * @param branch the staging branch whose data a {@link Kind#PUBLISH} commit publishes; empty otherwise
+ * @param branch the staging branch whose data a {@link Kind#PUBLISH} commit publishes, or that a commit
+ *     recording a step's data as pending makes at main's current snapshot (when it has one); empty otherwise
  * @param <T> the format's hold on a loaded version
  */
 public record StepCommit<T>(TableName table, int step, String where, List<Change> changes, TableModel before,
@@ -86,8 +87,9 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(branch, "branch");
-    if ((kind == Kind.PUBLISH) != branch.isPresent()) {
-      throw new IllegalArgumentException("A commit names a branch exactly when it publishes one");
+    if (kind == Kind.PUBLISH ? branch.isEmpty()
+        : branch.isPresent() && (next.pendingStep().isEmpty() || expected.pendingStep().isPresent())) {
+      throw new IllegalArgumentException("A commit names a branch when it publishes one or stages a step's data");
     }
     if (base.isEmpty() && !expected.isNone()) {
       throw new IllegalArgumentException("A commit that creates " + table + " must expect no state");

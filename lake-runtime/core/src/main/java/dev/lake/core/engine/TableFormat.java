@@ -49,7 +49,7 @@ public interface TableFormat<T> extends AutoCloseable {
    * What this format offers the data work of steps, or empty when it cannot run data steps (then
    * {@link #whyNoData()} says why). A format that offers it handles {@link StepCommit.Kind#PUBLISH}.
    */
-  default Optional<DataStaging> dataStaging() {
+  default Optional<DataStaging<T>> dataStaging() {
     return Optional.empty();
   }
 
