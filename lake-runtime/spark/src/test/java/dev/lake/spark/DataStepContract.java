@@ -1,6 +1,7 @@
 package dev.lake.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lake.core.change.Change;
 import dev.lake.core.engine.DataStaging;
@@ -94,6 +95,9 @@ abstract class DataStepContract {
     assertThat(table.refs().keySet()).containsExactly("main");
     assertThat(table.properties()).containsEntry("lake.migration.step", "1").containsEntry(
         "lake.migration.data-pending", "");
+    assertThatThrownBy(() -> engine(history.build()).undo(dev.lake.core.engine.TableFilter.parse("*"), 0, true))
+        .hasMessageContaining("Cannot undo step 1 of shop.fill").hasMessageContaining("test.V1 runs data work "
+            + "(@Sql or Spark code), which undo cannot take back");
   }
 
   @Test
