@@ -31,7 +31,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
  * whole run; it stops when the runner is closed.
  */
 final class ForkedSparkRunner implements DataStepRunner {
-  private final String master;
+  private final List<String> target;
   private final Map<String, String> conf;
   private final List<String> jvmOptions;
   private final ClassLoader loader;
@@ -40,8 +40,12 @@ final class ForkedSparkRunner implements DataStepRunner {
   private Writer requests;
   private BufferedReader replies;
 
-  ForkedSparkRunner(String master, Map<String, String> conf, List<String> jvmOptions, ClassLoader loader, Path log) {
-    this.master = master;
+  /**
+   * @param target the master, or a Spark Connect URL and the server's Iceberg catalog (see {@link SparkWorker})
+   */
+  ForkedSparkRunner(List<String> target, Map<String, String> conf, List<String> jvmOptions, ClassLoader loader,
+      Path log) {
+    this.target = List.copyOf(target);
     this.conf = Map.copyOf(conf);
     this.jvmOptions = List.copyOf(jvmOptions);
     this.loader = loader;
@@ -58,9 +62,17 @@ final class ForkedSparkRunner implements DataStepRunner {
     command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
     command.addAll(jvmOptions);
     command.add("-cp");
-    command.add(String.join(File.pathSeparator, classPath(loader)));
+    List<String> classPath = classPath(loader);
+    if (target.get(0).startsWith("sc://")) {
+      // The Spark Connect client has classes of the same names as Spark's own, built for its shaded
+      // Arrow and gRPC: for a remote session, its come first.
+      List<String> client = classPath.stream().filter(e -> e.contains(CONNECT_CLIENT)).toList();
+      classPath.removeAll(client);
+      classPath.addAll(0, client);
+    }
+    command.add(String.join(File.pathSeparator, classPath));
     command.add(SparkWorker.class.getName());
-    command.add(master);
+    command.addAll(target);
     conf.forEach((key, value) -> command.add(key + "=" + value));
     try {
       worker = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -68,12 +80,12 @@ final class ForkedSparkRunner implements DataStepRunner {
       replies = new BufferedReader(new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8));
       String ready = replies.readLine();
       if (ready == null || WorkJson.error(ready) != null) {
-        throw new LakeException("Cannot start Spark (master " + master + "): the worker stopped" + exit()
+        throw new LakeException("Cannot start Spark (" + target.get(0) + "): the worker stopped" + exit()
             + "; its log is " + log);
       }
     } catch (IOException e) {
       close();
-      throw new LakeException("Cannot start Spark (master " + master + "): " + e.getMessage() + "; its log is " + log,
+      throw new LakeException("Cannot start Spark (" + target.get(0) + "): " + e.getMessage() + "; its log is " + log,
           e);
     } catch (LakeException e) {
       close();
@@ -137,6 +149,9 @@ final class ForkedSparkRunner implements DataStepRunner {
       worker = null;
     }
   }
+
+  /** The Spark Connect client's jar, by name. */
+  static final String CONNECT_CLIENT = "spark-connect-client-jvm";
 
   /** Classes the worker needs that a loader may see through an import rather than hold. */
   private static final List<String> SHARED = List.of("org.slf4j.LoggerFactory");

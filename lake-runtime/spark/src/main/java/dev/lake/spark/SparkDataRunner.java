@@ -21,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkDataRunner implements DataStepRunner {
   private final SparkSession spark;
   private final ClassLoader loader;
+  /** The name of the Iceberg catalog a Spark Connect server has, or null to register the work's own. */
+  private final String serverCatalog;
   /** The properties each catalog was registered with: Spark keeps a catalog once it has loaded it. */
   private final Map<String, Map<String, String>> registered = new HashMap<>();
 
@@ -29,13 +31,22 @@ public final class SparkDataRunner implements DataStepRunner {
    * @param loader sees the migration classes
    */
   public SparkDataRunner(SparkSession spark, ClassLoader loader) {
+    this(spark, loader, null);
+  }
+
+  /**
+   * A runner on a session whose server already has the tables' Iceberg catalog, as {@code serverCatalog}
+   * (Spark Connect: a client cannot register catalogs on the server).
+   */
+  public SparkDataRunner(SparkSession spark, ClassLoader loader, String serverCatalog) {
     this.spark = spark;
     this.loader = loader;
+    this.serverCatalog = serverCatalog;
   }
 
   @Override
   public synchronized void run(DataWork work) {
-    String catalog = register(work.catalogName(), work.catalog());
+    String catalog = serverCatalog != null ? serverCatalog : register(work.catalogName(), work.catalog());
     String table = identifier(catalog, work.table()) + "." + quote("branch_" + work.branch());
     int number = 0;
     for (SqlStatement statement : work.sql()) {

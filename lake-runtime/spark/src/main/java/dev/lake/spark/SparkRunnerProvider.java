@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * Data steps on Spark. Options: {@code lake.spark.master} (default {@code local[*]}),
  * {@code lake.spark.jvmArgs} (options of the forked JVM, such as {@code -Xmx4g}), {@code lake.spark.log}
  * (where the forked JVM's output goes; a temporary file by default), {@code lake.spark.fork} ({@code false}
- * runs Spark in this JVM, which then needs Spark's {@code --add-opens} options), and any {@code spark.*}
+ * runs Spark in this JVM, which then needs Spark's {@code --add-opens} options), {@code lake.spark.remote}
+ * ({@code sc://host:port}: the data work runs on a Spark Connect server, from the forked JVM) with
+ * {@code lake.spark.catalog} (the server's Iceberg catalog that holds the tables), and any {@code spark.*}
  * setting, passed to the session.
  */
 public final class SparkRunnerProvider implements DataStepRunnerProvider {
@@ -23,7 +25,9 @@ public final class SparkRunnerProvider implements DataStepRunnerProvider {
   static final String JVM_ARGS = "lake.spark.jvmArgs";
   static final String LOG = "lake.spark.log";
   static final String FORK = "lake.spark.fork";
-  static final List<String> OPTIONS = List.of(MASTER, JVM_ARGS, LOG, FORK);
+  static final String REMOTE = "lake.spark.remote";
+  static final String CATALOG = "lake.spark.catalog";
+  static final List<String> OPTIONS = List.of(MASTER, JVM_ARGS, LOG, FORK, REMOTE, CATALOG);
 
   @Override
   public DataStepRunner open(Map<String, String> options, ClassLoader loader) {
@@ -44,11 +48,30 @@ public final class SparkRunnerProvider implements DataStepRunnerProvider {
     if (!fork.equals("true") && !fork.equals("false")) {
       throw new LakeException("Invalid " + FORK + "=" + fork + ": true or false");
     }
+    String remote = options.getOrDefault(REMOTE, "").strip();
+    String catalog = options.getOrDefault(CATALOG, "").strip();
+    List<String> target = List.of(master);
+    if (!remote.isEmpty()) {
+      if (!remote.startsWith("sc://")) {
+        throw new LakeException("Invalid " + REMOTE + "=" + remote + ": a Spark Connect URL, sc://host:port");
+      }
+      if (catalog.isEmpty()) {
+        throw new LakeException(REMOTE + " needs " + CATALOG + ": the name of the server's Iceberg catalog that "
+            + "holds the tables (spark.sql.catalog.NAME on the server)");
+      }
+      if (options.containsKey(MASTER) || fork.equals("false")) {
+        throw new LakeException(REMOTE + " runs the data work on the server: leave " + MASTER + " and " + FORK
+            + " unset");
+      }
+      target = List.of(remote, catalog);
+    } else if (!catalog.isEmpty()) {
+      throw new LakeException(CATALOG + " names a Spark Connect server's catalog: set " + REMOTE + " too");
+    }
     if (fork.equals("false")) {
       return new InProcess(master, conf, loader);
     }
     String jvmArgs = options.getOrDefault(JVM_ARGS, "").strip();
-    return new ForkedSparkRunner(master, conf, jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")),
+    return new ForkedSparkRunner(target, conf, jvmArgs.isEmpty() ? List.of() : Arrays.asList(jvmArgs.split("\\s+")),
         loader, log(options.get(LOG)));
   }
 
