@@ -10,6 +10,8 @@ assert log =~ /Applied shop\.orders step 1 \(seed orders\) in \d+ ms, with its d
 assert log =~ /Applied shop\.orders step 2 \(amounts in cents\) in \d+ ms, with its data: \d+ rows written/
 assert log =~ /Applied shop\.orders step 3 \(amount band\) in \d+ ms, with its data: \d+ rows written/
 assert log.contains("no problem")
+// lake:check replays the schema of every step, data steps included, and runs no data work.
+assert log.contains('Lake check: 1 table(s) match their migrations')
 // The rows, read back from main without Spark.
 assert log.contains('Read back: 1 1.5 150 low')
 assert log.contains('Read back: 2 20.25 2025 high')

@@ -152,7 +152,7 @@ public class CheckMojo extends AbstractMojo {
   private static List<String> check(TableFormat<?> format, Map<TableName, ResolvedTable> tables, ClassLoader loader) {
     List<String> problems = new ArrayList<>();
     MigrateResult result = new Engine(format, tables, loader, Clock.systemUTC(), "lake:check")
-        .migrate(MigrateOptions.defaults().withAllowDestructive(true));
+        .migrate(MigrateOptions.defaults().withAllowDestructive(true).withSchemaOnly(true));
     problems.addAll(result.messages().values());
     for (ResolvedTable table : tables.values()) {
       if (table.declared().isPresent() && !result.failures().containsKey(table.name())) {

@@ -87,6 +87,17 @@ class DataStepTest {
   }
 
   @Test
+  void aSchemaOnlyRunAppliesTheSchemaOfADataStepAndRunsNothing() {
+    InMemoryTableFormat format = new InMemoryTableFormat("test", new InMemoryTableFormat.Store(), FormatRules.ICEBERG);
+    MigrateResult result = engine(format, Create.class, Fill.class).migrate(MigrateOptions.defaults()
+        .withSchemaOnly(true));
+    assertThat(result.messages()).isEmpty();
+    assertThat(format.load(TableName.parse("db.t")).orElseThrow().state().step()).isEqualTo(1);
+    assertThat(format.load(TableName.parse("db.t")).orElseThrow().model().columns()).extracting(c -> c.name())
+        .containsExactly("id", "v");
+  }
+
+  @Test
   void aDryRunListsTheStatements() {
     InMemoryTableFormat format = new InMemoryTableFormat("test", new InMemoryTableFormat.Store(), FormatRules.ICEBERG);
     MigrateResult plan = engine(format, Create.class, Fill.class).migrate(MigrateOptions.defaults().withDryRun(true));

@@ -168,7 +168,8 @@ public final class Engine {
       }
       Instant start = clock.instant();
       ResolvedMigration nextMigration = table.migrations().get(next);
-      if (nextMigration.hasData()) {
+      boolean data = nextMigration.hasData() && !options.schemaOnly();
+      if (data) {
         checkCanRunData(table, nextMigration);
       }
       if (state.pendingStep().isPresent()) {
@@ -209,16 +210,16 @@ public final class Engine {
             ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
         boolean undone = migration.step().checksum().equals(state.undone().get(next));
         // A step with data work records its data as pending; publishing it records the step.
-        AppliedState nextState = migration.hasData() ? state.withDataPending(migration.step().checksum())
+        AppliedState nextState = data ? state.withDataPending(migration.step().checksum())
             : state.next(record(migration, StepRecord.APPLIED, start));
-        if (migration.hasData()) {
+        if (data) {
           staged = stagingBranch(next);
         }
         commit = new StepCommit<>(physical(table), next, "step " + next + " of " + where,
             environment.resolve(migration.step().changes()), replayed, replay(table, next), state,
             nextState, code, live.map(LiveTable::version), undone ? StepCommit.Kind.REAPPLY : StepCommit.Kind.APPLY,
-            migration.hasData() ? Optional.of(staged) : Optional.empty());
-        if (!migration.hasData()) {
+            data ? Optional.of(staged) : Optional.empty());
+        if (!data) {
           landed.add(new MigrateResult.Applied(table.name(), next, migration.description(), Duration.ZERO, false));
         }
       }

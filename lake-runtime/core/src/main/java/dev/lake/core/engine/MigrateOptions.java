@@ -8,11 +8,14 @@ package dev.lake.core.engine;
  * @param tables which tables (see {@link TableFilter})
  * @param threads how many tables to migrate at once (steps of one table always go in order)
  * @param allowDestructive apply steps that drop columns even when not marked destructive
+ * @param schemaOnly apply the schema changes of steps with data work as if they had none, running no data
+ *     work: for checking a history on a throwaway catalog ({@code lake:check}), never for a real one
  */
-public record MigrateOptions(boolean dryRun, int target, TableFilter tables, int threads, boolean allowDestructive) {
+public record MigrateOptions(boolean dryRun, int target, TableFilter tables, int threads, boolean allowDestructive,
+    boolean schemaOnly) {
 
   public static MigrateOptions defaults() {
-    return new MigrateOptions(false, -1, TableFilter.parse(null), 1, false);
+    return new MigrateOptions(false, -1, TableFilter.parse(null), 1, false, false);
   }
 
   public MigrateOptions {
@@ -25,22 +28,26 @@ public record MigrateOptions(boolean dryRun, int target, TableFilter tables, int
   }
 
   public MigrateOptions withDryRun(boolean value) {
-    return new MigrateOptions(value, target, tables, threads, allowDestructive);
+    return new MigrateOptions(value, target, tables, threads, allowDestructive, schemaOnly);
   }
 
   public MigrateOptions withTarget(int value) {
-    return new MigrateOptions(dryRun, value, tables, threads, allowDestructive);
+    return new MigrateOptions(dryRun, value, tables, threads, allowDestructive, schemaOnly);
   }
 
   public MigrateOptions withTables(String globs) {
-    return new MigrateOptions(dryRun, target, TableFilter.parse(globs), threads, allowDestructive);
+    return new MigrateOptions(dryRun, target, TableFilter.parse(globs), threads, allowDestructive, schemaOnly);
   }
 
   public MigrateOptions withThreads(int value) {
-    return new MigrateOptions(dryRun, target, tables, value, allowDestructive);
+    return new MigrateOptions(dryRun, target, tables, value, allowDestructive, schemaOnly);
   }
 
   public MigrateOptions withAllowDestructive(boolean value) {
-    return new MigrateOptions(dryRun, target, tables, threads, value);
+    return new MigrateOptions(dryRun, target, tables, threads, value, schemaOnly);
+  }
+
+  public MigrateOptions withSchemaOnly(boolean value) {
+    return new MigrateOptions(dryRun, target, tables, threads, allowDestructive, value);
   }
 }
