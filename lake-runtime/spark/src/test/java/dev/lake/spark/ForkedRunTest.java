@@ -64,6 +64,64 @@ class ForkedRunTest {
         .sparkStep(BlockingBackfill.class, new Change.SetProperty("backfilled", "true"));
   }
 
+  /** Step 1 adds a column and increments every row's {@code n}, which is not idempotent. */
+  static DataSteps racingHistory() {
+    return DataSteps.table("ops.race")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "n", "int", false, "", "", false))
+        .step(List.of(Change.AddColumn.of("", "seen", "boolean", false, "", "", false)),
+            List.of("UPDATE {table} SET n = n + 1, seen = true"));
+  }
+
+  @Test
+  void fourRacingProcessesPublishTheDataOnce() throws Exception {
+    var created = DataSteps.table("ops.race").step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+        Change.AddColumn.of("", "n", "int", false, "", "", false));
+    assertThat(engine(created).migrate(MigrateOptions.defaults()).success()).isTrue();
+    String race = SparkDataRunner.identifier(IcebergCatalogs.EMBEDDED_CATALOG_NAME, TableName.parse("ops.race"));
+    spark.sql("INSERT INTO " + race + " VALUES (1, 0), (2, 0), (3, 0)");
+
+    Path go = dir.resolve("go");
+    List<Process> runs = new ArrayList<>();
+    List<Path> ready = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      ready.add(dir.resolve("ready-" + i));
+      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-Xmx640m"));
+      command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
+      command.addAll(List.of("-cp", String.join(File.pathSeparator, ForkedSparkRunner.classPath(
+          getClass().getClassLoader())), RacingRun.class.getName(), dir.resolve("lake").toString(),
+          ready.get(i).toString(), go.toString()));
+      runs.add(new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("race-" + i + ".log").toFile()).start());
+    }
+    List<String> results = new ArrayList<>();
+    try {
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+      while (!ready.stream().allMatch(Files::exists) && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      Files.writeString(go, "go");
+      for (int i = 0; i < runs.size(); i++) {
+        assertThat(runs.get(i).waitFor(4, TimeUnit.MINUTES)).isTrue();
+        String log = Files.readString(dir.resolve("race-" + i + ".log"));
+        assertThat(runs.get(i).exitValue()).as(log).isZero();
+        results.add(log.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElseThrow());
+      }
+    } finally {
+      runs.forEach(Process::destroyForcibly);
+    }
+
+    // One of them published step 1; the others found it applied; none failed.
+    assertThat(results).allMatch(r -> r.endsWith("failures={}"));
+    assertThat(results.stream().mapToInt(r -> Integer.parseInt(r.replaceAll(".*applied=(\\d+).*", "$1"))).sum())
+        .as("%s", results).isEqualTo(1);
+    assertThat(spark.sql("SELECT id, n, seen FROM " + race + " ORDER BY id").collectAsList())
+        .extracting(Row::toString).containsExactly("[1,1,true]", "[2,1,true]", "[3,1,true]");
+    assertThat(format.icebergCatalog().loadTable(TableIdentifier.of("ops", "race")).refs().keySet())
+        .containsExactly("main");
+  }
+
   private static String counts() {
     return SparkDataRunner.identifier(IcebergCatalogs.EMBEDDED_CATALOG_NAME, TableName.parse("ops.counts"));
   }
