@@ -181,6 +181,35 @@ abstract class DataStepContract {
         .extracting(Row::toString).containsExactly("[1,20]", "[9,180]");
   }
 
+  /** Appends a row to main every time it runs: main never stays where the data work started. */
+  public static final class AlwaysAppendsToMain implements SparkMigration {
+    @Override
+    public void apply(SparkMigrationContext context) {
+      context.spark().sql("UPDATE " + context.table() + " SET vx2 = v * 2");
+      context.spark().sql("INSERT INTO " + sql("shop.busy") + " (id, v) VALUES (" + System.nanoTime() + ", 1)");
+    }
+  }
+
+  @Test
+  void whenMainKeepsMovingTheRunGivesUpAfterABoundAndTheDataStaysPending() {
+    var history = DataSteps.table("shop.busy")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+            Change.AddColumn.of("", "v", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    history.sparkStep(AlwaysAppendsToMain.class, Change.AddColumn.of("", "vx2", "int", false, "", "", false));
+
+    MigrateResult result = engine(history.build()).migrate(MigrateOptions.defaults());
+
+    assertThat(result.messages().get(TableName.parse("shop.busy"))).startsWith("Cannot publish the data of step 1 of "
+        + "shop.busy in " + catalogDescription() + ": other writers committed to the table during each of 3 attempts "
+        + "at its data work").endsWith("Nothing was published and the step's data is still pending: run 'mvn "
+        + "lake:migrate' again when writers pause");
+    assertThat(spark.sql("SELECT count(*) FROM " + sql("shop.busy") + " WHERE vx2 IS NOT NULL").first().getLong(0))
+        .isZero();
+    assertThat(engine(history.build()).status(dev.lake.core.engine.TableFilter.parse("*")).get(0).dataPending())
+        .isEqualTo(1);
+  }
+
   @Test
   void racingRunsPublishTheDataOnce() throws Exception {
     var history = DataSteps.table("shop.race")
