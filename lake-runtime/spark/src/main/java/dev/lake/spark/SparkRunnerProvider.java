@@ -87,12 +87,16 @@ public final class SparkRunnerProvider implements DataStepRunnerProvider {
     }
   }
 
-  /** Spark in this JVM: a session started on first use and stopped on close. */
+  /**
+   * Spark in this JVM: the session this JVM already has, or one started on first use and stopped on
+   * close.
+   */
   private static final class InProcess implements DataStepRunner {
     private final String master;
     private final Map<String, String> conf;
     private final ClassLoader loader;
     private org.apache.spark.sql.SparkSession spark;
+    private boolean owned;
     private SparkDataRunner runner;
 
     InProcess(String master, Map<String, String> conf, ClassLoader loader) {
@@ -105,6 +109,7 @@ public final class SparkRunnerProvider implements DataStepRunnerProvider {
     public synchronized void start() {
       if (spark == null) {
         try {
+          owned = org.apache.spark.sql.SparkSession.getDefaultSession().isEmpty();
           spark = EmbeddedSpark.builder(master, conf).getOrCreate();
         } catch (RuntimeException | LinkageError e) {
           throw new LakeException("Cannot start Spark in this JVM (master " + master + "): " + Messages.of(e)
@@ -123,10 +128,10 @@ public final class SparkRunnerProvider implements DataStepRunnerProvider {
 
     @Override
     public synchronized void close() {
-      if (spark != null) {
+      if (spark != null && owned) {
         spark.stop();
-        spark = null;
       }
+      spark = null;
     }
   }
 }

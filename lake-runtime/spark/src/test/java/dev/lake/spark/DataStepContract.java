@@ -101,6 +101,21 @@ abstract class DataStepContract {
   }
 
   @Test
+  void inThisJvmTheRunnerUsesTheSessionItFindsAndLeavesItRunning() {
+    var history = DataSteps.table("shop.inprocess")
+        .step(Change.AddColumn.of("", "id", "long", true, "", "", false))
+        .step(List.of(), List.of("INSERT INTO {table} VALUES (7)"));
+    try (var runner = dev.lake.core.engine.DataStepRunnerProvider.open(Map.of("lake.spark.fork", "false"),
+        getClass().getClassLoader(), "test")) {
+      MigrateResult result = new Engine(format, history.build(), getClass().getClassLoader(), Clock.systemUTC(),
+          "tester").withDataRunner(runner).migrate(MigrateOptions.defaults());
+      assertThat(result.messages()).isEmpty();
+    }
+    assertThat(spark.sql("SELECT id FROM " + sql("shop.inprocess")).collectAsList()).extracting(Row::toString)
+        .containsExactly("[7]");
+  }
+
+  @Test
   void onAMergeOnReadTableDeletedRowsStayDeleted() {
     var history = DataSteps.table("shop.mor")
         .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
