@@ -49,6 +49,52 @@ class DataStepTest {
   @AddColumn(name = "v", type = "int")
   static final class NoFill implements LakeMigration {}
 
+  @Migration(table = "db.t", step = 1)
+  @AddColumn(name = "v", type = "int")
+  static final class FillInCode implements dev.lake.spark.SparkMigration {}
+
+  @Test
+  void aMigrationThatImplementsSparkMigrationHasSparkCode() {
+    assertThat(Resolver.migration(FillInCode.class).sparkCode()).isTrue();
+    assertThat(Resolver.migration(FillInCode.class).hasData()).isTrue();
+    assertThat(Resolver.migration(Fill.class).sparkCode()).isFalse();
+  }
+
+  @Test
+  void withoutLakeSparkAMigrationInSparkCodeSaysWhatToAdd() throws Exception {
+    ClassLoader withoutSpark = new ClassLoader(getClass().getClassLoader()) {
+      @Override
+      protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith("dev.lake.spark.")) {
+          throw new ClassNotFoundException(name);
+        }
+        if (name.equals(FillInCode.class.getName())) {
+          synchronized (getClassLoadingLock(name)) {
+            Class<?> loaded = findLoadedClass(name);
+            if (loaded != null) {
+              return loaded;
+            }
+            try (var in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+              byte[] bytes = in.readAllBytes();
+              return defineClass(name, bytes, 0, bytes.length);
+            } catch (java.io.IOException e) {
+              throw new ClassNotFoundException(name, e);
+            }
+          }
+        }
+        return super.loadClass(name, resolve);
+      }
+    };
+    dev.lake.core.index.LakeIndex.write(dir, List.of(new dev.lake.core.index.LakeIndex.Entry(TableName.parse("db.t"),
+        "iceberg", java.util.Optional.empty(), List.of(Create.class.getName(), FillInCode.class.getName()), "test")));
+    ClassLoader loader = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()}, withoutSpark);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Resolver.resolve(loader))
+        .hasMessageContaining("Cannot load migration class " + FillInCode.class.getName() + " of db.t: it implements "
+            + "dev.lake.spark.SparkMigration, which is not on the class path: add dev.lake:lake-spark to the "
+            + "lake-maven-plugin's <dependencies>");
+  }
+
   @Test
   void theResolverReadsStatementsInTheOrderWrittenAndTheChecksumCoversThem() {
     ResolvedMigration fill = Resolver.migration(Fill.class);

@@ -48,6 +48,14 @@ public final class Resolver {
           } else {
             migrations.add(migration);
           }
+        } catch (NoClassDefFoundError e) {
+          String missing = String.valueOf(e.getMessage()).replace('/', '.');
+          problems.add(missing.equals(ResolvedMigration.SPARK_MIGRATION)
+              ? "Cannot load migration class " + className + " of " + entry.table() + ": it implements "
+                  + missing + ", which is not on the class path: add dev.lake:lake-spark to the "
+                  + "lake-maven-plugin's <dependencies>"
+              : "Cannot load migration class " + className + " of " + entry.table() + ": it needs " + missing
+                  + ", which is not on the class path");
         } catch (ClassNotFoundException | LinkageError e) {
           problems.add("Cannot load migration class " + className + " of " + entry.table()
               + " (listed in the index but not compiled; run 'mvn compile')");
