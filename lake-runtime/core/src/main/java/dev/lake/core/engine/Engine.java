@@ -335,18 +335,29 @@ public final class Engine {
           }
           throw new LakeException(e.getMessage() + ". Nothing was published: " + takeBack(format, table, step), e);
         }
-        LiveTable<T> now = format.load(physical).orElseThrow(
-            () -> new LakeException("Cannot publish the data of " + where + ": the table was dropped meanwhile"));
-        if (!now.state().equals(state)) {
-          throw new ConcurrentCommitException("The migration state of " + table.name() + " changed", null);
+        for (int conflicts = 1; ; conflicts++) {
+          LiveTable<T> now = format.load(physical).orElseThrow(
+              () -> new LakeException("Cannot publish the data of " + where + ": the table was dropped meanwhile"));
+          if (!now.state().equals(state)) {
+            throw new ConcurrentCommitException("The migration state of " + table.name() + " changed", null);
+          }
+          String summary = staging.summary(now.version(), branch);
+          try {
+            format.commit(new StepCommit<>(physical, step, where, List.of(), model, model, state,
+                state.withoutDataPending().next(record(migration, StepRecord.APPLIED, start)), Optional.empty(),
+                Optional.of(now.version()), StepCommit.Kind.PUBLISH, Optional.of(branch)));
+            published = true;
+            return new MigrateResult.Applied(table.name(), step, migration.description(),
+                Duration.between(start, clock.instant()), false, summary);
+          } catch (ConcurrentCommitException e) {
+            // Another writer committed to the table (to its own branch, say): the work stands if the state
+            // and main still allow it, so publish again rather than run the work again.
+            if (conflicts >= MAX_CONFLICTS) {
+              throw e;
+            }
+            backOff(conflicts);
+          }
         }
-        String summary = staging.summary(now.version(), branch);
-        format.commit(new StepCommit<>(physical, step, where, List.of(), model, model, state,
-            state.withoutDataPending().next(record(migration, StepRecord.APPLIED, start)), Optional.empty(),
-            Optional.of(now.version()), StepCommit.Kind.PUBLISH, Optional.of(branch)));
-        published = true;
-        return new MigrateResult.Applied(table.name(), step, migration.description(),
-            Duration.between(start, clock.instant()), false, summary);
       } catch (DataMovedException e) {
         if (attempt >= MAX_DATA_ATTEMPTS) {
           throw new LakeException("Cannot publish the data of " + where + ": other writers committed to the table "
