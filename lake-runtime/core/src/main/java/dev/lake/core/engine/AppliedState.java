@@ -30,11 +30,12 @@ import java.util.TreeMap;
  * @param appliedBy who applied it, or null
  * @param history what the table remembers of each step, by step, at most {@link #MAX_RECORDS}
  * @param undone the checksums of steps undone and not applied again since, by step
- * @param dataPending the step after {@code step} whose schema changes are applied and whose data work
- *     is not published yet, as {@code step:checksum} ({@code lake.migration.data-pending}), or null
+ * @param pendingChecksum the checksum of step {@code step + 1} when its schema changes are applied and
+ *     its data work is not published yet, or null; recorded as {@code lake.migration.data-pending}
+ *     ({@code step:checksum})
  */
 public record AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy,
-    List<StepRecord> history, Map<Integer, String> undone, String dataPending) {
+    List<StepRecord> history, Map<Integer, String> undone, String pendingChecksum) {
   public static final String STEP = "lake.migration.step";
   public static final String CHECKSUMS = "lake.migration.checksums";
   public static final String APPLIED_AT = "lake.migration.applied-at";
@@ -74,29 +75,19 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     }
     history = List.copyOf(sorted);
     undone = Map.copyOf(undone);
-    if (dataPending != null && dataPending.isBlank()) {
-      dataPending = null;
-    }
-    if (dataPending != null && (!dataPending.contains(":")
-        || Integer.parseInt(dataPending.substring(0, dataPending.indexOf(':')).strip()) != step + 1)) {
-      throw new IllegalArgumentException("Invalid migration state: data pending for " + dataPending + " at step "
-          + step);
+    if (pendingChecksum != null && pendingChecksum.isBlank()) {
+      pendingChecksum = null;
     }
   }
 
   /** The step whose data work is pending (its schema changes are applied), if any. */
   public Optional<Integer> pendingStep() {
-    return dataPending == null ? Optional.empty() : Optional.of(step + 1);
-  }
-
-  /** The checksum of the step whose data work is pending, or null. */
-  public String pendingChecksum() {
-    return dataPending == null ? null : dataPending.substring(dataPending.indexOf(':') + 1).strip();
+    return pendingChecksum == null ? Optional.empty() : Optional.of(step + 1);
   }
 
   /** This state with the next step's schema changes applied and its data work pending. */
   public AppliedState withDataPending(String checksum) {
-    return new AppliedState(step, checksums, appliedAt, appliedBy, history, undone, (step + 1) + ":" + checksum);
+    return new AppliedState(step, checksums, appliedAt, appliedBy, history, undone, checksum);
   }
 
   /** This state with no data work pending (its step's schema changes taken back). */
@@ -106,7 +97,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
 
   /** Whether the table records no state: Lake has never applied a step to it. */
   public boolean isNone() {
-    return step < 0 && dataPending == null;
+    return step < 0 && pendingChecksum == null;
   }
 
   /** This state after one more step, with its record (which replaces any earlier record of that step). */
@@ -132,7 +123,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
       String now = record.step() < newChecksums.size() ? newChecksums.get(record.step()) : record.checksum();
       records.add(now.equals(record.checksum()) ? record : record.repaired(now, why));
     }
-    return new AppliedState(step, newChecksums, appliedAt, appliedBy, records, undone, dataPending);
+    return new AppliedState(step, newChecksums, appliedAt, appliedBy, records, undone, pendingChecksum);
   }
 
   /**
@@ -175,7 +166,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     List<String> taken = new ArrayList<>();
     new TreeMap<>(undone).forEach((number, checksum) -> taken.add(number + ":" + checksum));
     properties.put(UNDONE, String.join(",", taken));
-    properties.put(DATA_PENDING, dataPending == null ? "" : dataPending);
+    properties.put(DATA_PENDING, pendingChecksum == null ? "" : (step + 1) + ":" + pendingChecksum);
     return properties;
   }
 
@@ -227,12 +218,24 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
       }
       return new AppliedState(number, list, blankToNull(properties.get(APPLIED_AT)),
           blankToNull(properties.get(APPLIED_BY)), history(properties.get(HISTORY)), undone,
-          blankToNull(properties.get(DATA_PENDING)));
+          pendingChecksum(number, blankToNull(properties.get(DATA_PENDING))));
     } catch (RuntimeException | JsonProcessingException e) {
       throw new LakeException("Unreadable migration state in table " + table + ": " + STEP + "=" + step + ", "
           + CHECKSUMS + "=" + properties.get(CHECKSUMS) + " (were the lake.migration.* properties edited by hand? "
           + "restore them from the table's metadata log)");
     }
+  }
+
+  /** The checksum of {@code step:checksum}, which must name the step after {@code step}; null for null. */
+  private static String pendingChecksum(int step, String recorded) {
+    if (recorded == null) {
+      return null;
+    }
+    String[] parts = recorded.split(":", 2);
+    if (parts.length != 2 || Integer.parseInt(parts[0].strip()) != step + 1) {
+      throw new IllegalArgumentException("data pending for " + recorded + " at step " + step);
+    }
+    return parts[1].strip();
   }
 
   private static List<StepRecord> history(String text) throws JsonProcessingException {
