@@ -1,5 +1,6 @@
 package dev.lake.iceberg;
 
+import dev.lake.core.engine.BackOff;
 import dev.lake.core.engine.DataMovedException;
 import dev.lake.core.engine.DataStaging;
 import dev.lake.core.engine.LakeException;
@@ -8,7 +9,6 @@ import dev.lake.core.model.TableName;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.SnapshotSummary;
@@ -65,7 +65,7 @@ final class IcebergDataStaging implements DataStaging<Table> {
           throw new LakeException("Cannot stage the data work of " + name + " in " + format.catalog() + ": other "
               + "writers committed first " + MAX_ATTEMPTS + " times in a row; run again when the table is less busy", e);
         }
-        pause(attempt);
+        BackOff.pause(attempt);
       }
     }
   }
@@ -80,7 +80,7 @@ final class IcebergDataStaging implements DataStaging<Table> {
         }
         return;
       } catch (CommitFailedException e) {
-        pause(attempt);
+        BackOff.pause(attempt);
       } catch (RuntimeException e) {
         // Left behind, the branch is harmless: status reports it, and publishing the step removes it.
         return;
@@ -91,14 +91,6 @@ final class IcebergDataStaging implements DataStaging<Table> {
   /** How many times staging or discarding a branch tries again after losing a race. */
   private static final int MAX_ATTEMPTS = 50;
 
-  private static void pause(int attempt) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * Math.min(attempt, 20) + 2));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LakeException("Interrupted", e);
-    }
-  }
 
   @Override
   public String summary(Table table, String branch) {

@@ -4,6 +4,7 @@ import dev.lake.core.change.SqlStatement;
 import dev.lake.core.engine.DataStepRunner;
 import dev.lake.core.engine.DataWork;
 import dev.lake.core.engine.LakeException;
+import dev.lake.core.engine.ResolvedMigration;
 import dev.lake.core.model.TableName;
 import java.util.HashMap;
 import java.util.Map;
@@ -109,10 +110,7 @@ public final class SparkDataRunner implements DataStepRunner {
 
   private SparkMigration instantiate(String className) {
     try {
-      Class<?> type = Class.forName(className, true, loader);
-      var constructor = type.getDeclaredConstructor();
-      constructor.setAccessible(true);
-      return (SparkMigration) constructor.newInstance();
+      return ResolvedMigration.instantiate(className, loader, SparkMigration.class);
     } catch (ReflectiveOperationException | ClassCastException e) {
       throw new LakeException("Cannot create migration " + className + " to run its Spark code: " + e);
     }

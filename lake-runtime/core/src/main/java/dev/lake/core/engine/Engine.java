@@ -184,7 +184,7 @@ public final class Engine {
             throw new LakeException("Cannot publish the data of step " + next + " of " + where + ": other runs "
                 + "committed first " + MAX_CONFLICTS + " times in a row; run again when the table is less busy", e);
           }
-          backOff(conflicts);
+          BackOff.pause(conflicts);
         }
         continue;
       }
@@ -239,7 +239,7 @@ public final class Engine {
               + ": other writers committed first " + MAX_CONFLICTS + " times in a row; run again when the table is "
               + "less busy", e);
         }
-        backOff(conflicts);
+        BackOff.pause(conflicts);
       }
     }
   }
@@ -355,7 +355,7 @@ public final class Engine {
             if (conflicts >= MAX_CONFLICTS) {
               throw e;
             }
-            backOff(conflicts);
+            BackOff.pause(conflicts);
           }
         }
       } catch (DataMovedException e) {
@@ -394,7 +394,7 @@ public final class Engine {
             Optional.empty(), Optional.of(live.get().version()), StepCommit.Kind.RESTORE));
         return "the step's schema changes were taken back, and the table is as it was before step " + step;
       } catch (ConcurrentCommitException e) {
-        backOff(attempt);
+        BackOff.pause(attempt);
       }
     }
     return "the step's schema changes could not be taken back (the table was too busy), so its data is pending; "
@@ -414,15 +414,6 @@ public final class Engine {
           + environment.describe(migration.step().table()) + " in " + format.catalog() + ": it loses data ("
           + String.join(", ", drops) + ") but " + migration.className() + " is not marked @Migration(destructive = "
           + "true). Mark it once you are sure, or run with -Dlake.allowDestructive");
-    }
-  }
-
-  private static void backOff(int conflicts) {
-    try {
-      Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * Math.min(conflicts, 20) + 2));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new LakeException("Migration interrupted", e);
     }
   }
 
@@ -663,7 +654,7 @@ public final class Engine {
           throw new LakeException("Cannot undo " + where(table) + ": other writers committed first " + MAX_CONFLICTS
               + " times in a row; run again when the table is less busy", e);
         }
-        backOff(conflicts);
+        BackOff.pause(conflicts);
       }
     }
   }

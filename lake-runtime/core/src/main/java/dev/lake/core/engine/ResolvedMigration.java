@@ -27,6 +27,19 @@ public record ResolvedMigration(Step step, String className, String description,
     this(step, className, description, author, reason, markedDestructive, hasCode, false);
   }
 
+  /**
+   * A new instance of the migration class {@code className}, through its constructor without
+   * parameters (which may be private), as {@code type}.
+   *
+   * @throws ClassCastException when the class is not a {@code type}
+   */
+  public static <M extends LakeMigration> M instantiate(String className, ClassLoader loader, Class<M> type)
+      throws ReflectiveOperationException {
+    var constructor = Class.forName(className, true, loader).getDeclaredConstructor();
+    constructor.setAccessible(true);
+    return type.cast(constructor.newInstance());
+  }
+
   /** Whether the step has data work: {@code @Sql} statements or Spark code. */
   public boolean hasData() {
     return step.hasSql() || sparkCode;
@@ -35,10 +48,7 @@ public record ResolvedMigration(Step step, String className, String description,
   /** A new instance of the migration class, to run its {@code apply} hook. */
   public LakeMigration instantiate(ClassLoader loader) {
     try {
-      Class<?> type = Class.forName(className, true, loader);
-      var constructor = type.getDeclaredConstructor();
-      constructor.setAccessible(true);
-      return (LakeMigration) constructor.newInstance();
+      return instantiate(className, loader, LakeMigration.class);
     } catch (ReflectiveOperationException e) {
       throw new LakeException("Cannot create migration " + className + " (step " + step.number() + " of "
           + step.table() + "): it needs a constructor without parameters", e);
