@@ -68,17 +68,24 @@ abstract class DataStepContract {
         .withDataRunner(new SparkDataRunner(spark, DataStepContract.class.getClassLoader()));
   }
 
+  /** A table of {@code id bigint not null, v int}, created by step 0 through the engine, with {@code rows} (or none). */
+  private static DataSteps created(String table, String rows) {
+    var history = DataSteps.table(table).step(Change.AddColumn.of("", "id", "long", true, "", "", false),
+        Change.AddColumn.of("", "v", "int", false, "", "", false));
+    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    if (rows != null) {
+      spark.sql("INSERT INTO " + sql(table) + " VALUES " + rows);
+    }
+    return history;
+  }
+
   static String sql(String table) {
     return SparkDataRunner.identifier(catalogName, TableName.parse(table));
   }
 
   @Test
   void addsAColumnAndFillsItFromExistingColumnsInOneStep() {
-    var history = DataSteps.table("shop.fill")
-        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
-            Change.AddColumn.of("", "v", "int", false, "", "", false));
-    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
-    spark.sql("INSERT INTO " + sql("shop.fill") + " VALUES (1, 10), (2, 20), (3, NULL)");
+    var history = created("shop.fill", "(1, 10), (2, 20), (3, NULL)");
 
     history.step(List.of(Change.AddColumn.of("", "vx2", "int", false, "", "", false)),
         List.of("UPDATE {table} SET vx2 = v * 2 WHERE v IS NOT NULL"));
@@ -139,11 +146,7 @@ abstract class DataStepContract {
 
   @Test
   void aFailingStatementPublishesNothingAndTakesTheStepBack() {
-    var history = DataSteps.table("shop.fail")
-        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
-            Change.AddColumn.of("", "v", "int", false, "", "", false));
-    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
-    spark.sql("INSERT INTO " + sql("shop.fail") + " VALUES (1, 10), (2, 20)");
+    var history = created("shop.fail", "(1, 10), (2, 20)");
     Table before = format.icebergCatalog().loadTable(TableIdentifier.of("shop", "fail"));
 
     history.step(List.of(Change.AddColumn.of("", "vx2", "int", false, "", "", false)),
@@ -182,11 +185,7 @@ abstract class DataStepContract {
   @Test
   void whenMainMovesOnTheDataWorkRunsAgainAndNoAppendedRowIsLost() {
     AppendsToMainOnce.RUNS.set(0);
-    var history = DataSteps.table("shop.moving")
-        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
-            Change.AddColumn.of("", "v", "int", false, "", "", false));
-    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
-    spark.sql("INSERT INTO " + sql("shop.moving") + " VALUES (1, 10)");
+    var history = created("shop.moving", "(1, 10)");
 
     history.sparkStep(AppendsToMainOnce.class, Change.AddColumn.of("", "vx2", "int", false, "", "", false));
     assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).messages()).isEmpty();
@@ -207,10 +206,7 @@ abstract class DataStepContract {
 
   @Test
   void whenMainKeepsMovingTheRunGivesUpAfterABoundAndTheDataStaysPending() {
-    var history = DataSteps.table("shop.busy")
-        .step(Change.AddColumn.of("", "id", "long", true, "", "", false),
-            Change.AddColumn.of("", "v", "int", false, "", "", false));
-    assertThat(engine(history.build()).migrate(MigrateOptions.defaults()).success()).isTrue();
+    var history = created("shop.busy", null);
     history.sparkStep(AlwaysAppendsToMain.class, Change.AddColumn.of("", "vx2", "int", false, "", "", false));
 
     MigrateResult result = engine(history.build()).migrate(MigrateOptions.defaults());
