@@ -208,9 +208,9 @@ public final class Engine {
         checkDestructive(migration, options);
         Optional<StepCommit.Code> code = migration.hasCode()
             ? Optional.of(new StepCommit.Code(migration.className(), migration.instantiate(loader))) : Optional.empty();
-        boolean undone = migration.step().checksum().equals(state.undone().get(next));
+        boolean undone = migration.checksum().equals(state.undone().get(next));
         // A step with data work records its data as pending; publishing it records the step.
-        AppliedState nextState = data ? state.withDataPending(migration.step().checksum())
+        AppliedState nextState = data ? state.withDataPending(migration.checksum())
             : state.next(record(migration, StepRecord.APPLIED, start));
         if (data) {
           staged = stagingBranch(next);
@@ -307,10 +307,10 @@ public final class Engine {
     int step = migration.step().number();
     String where = "step " + step + " of " + where(table);
     AppliedState state = live.state();
-    if (!migration.step().checksum().equals(state.pendingChecksum())) {
+    if (!migration.checksum().equals(state.pendingChecksum())) {
       throw new LakeException("Cannot finish " + where + ": its data is pending, but " + migration.className()
           + " changed since its schema changes were applied (checksum " + state.pendingChecksum() + ", code "
-          + migration.step().checksum() + "). Restore it as it was, run 'mvn lake:migrate', and put new changes "
+          + migration.checksum() + "). Restore it as it was, run 'mvn lake:migrate', and put new changes "
           + "in a new step");
     }
     TableName physical = physical(table);
@@ -402,7 +402,7 @@ public final class Engine {
   }
 
   private StepRecord record(ResolvedMigration migration, String event, Instant at) {
-    return new StepRecord(migration.step().number(), migration.step().checksum(), event, at.toString(), user,
+    return new StepRecord(migration.step().number(), migration.checksum(), event, at.toString(), user,
         migration.description(), migration.author(), migration.reason(), migration.step().isDestructive(), null);
   }
 
@@ -450,7 +450,7 @@ public final class Engine {
           continue;
         }
         ResolvedMigration migration = table.migrations().get(step);
-        String checksum = migration.step().checksum();
+        String checksum = migration.checksum();
         TableHistory.State rowState = step <= state.step()
             ? (checksum.equals(state.checksums().get(step)) ? TableHistory.State.APPLIED : TableHistory.State.EDITED)
             : state.undone().containsKey(step) ? TableHistory.State.UNDONE : TableHistory.State.PENDING;
@@ -506,7 +506,7 @@ public final class Engine {
     List<Integer> edited = new ArrayList<>();
     List<String> checksums = new ArrayList<>();
     for (int step = 0; step <= state.step(); step++) {
-      String code = table.migrations().get(step).step().checksum();
+      String code = table.migrations().get(step).checksum();
       checksums.add(code);
       if (!code.equals(state.checksums().get(step))) {
         edited.add(step);
@@ -734,7 +734,7 @@ public final class Engine {
     List<String> mismatches = new ArrayList<>();
     for (int i = 0; i <= Math.min(state.step(), table.lastStep()); i++) {
       ResolvedMigration migration = table.migrations().get(i);
-      String code = migration.step().checksum();
+      String code = migration.checksum();
       String recorded = state.checksums().get(i);
       if (!code.equals(recorded)) {
         mismatches.add("Checksum mismatch for step " + i + " of " + where + ": applied " + recorded + ", code "
@@ -749,9 +749,9 @@ public final class Engine {
       unknown.add(where + " records step " + modelStep + " but the code has steps 0 to " + table.lastStep()
           + " (a migration class is missing: restore it from version control)");
     } else if (state.pendingStep().isPresent()
-        && !table.migrations().get(modelStep).step().checksum().equals(state.pendingChecksum())) {
+        && !table.migrations().get(modelStep).checksum().equals(state.pendingChecksum())) {
       mismatches.add("Checksum mismatch for step " + modelStep + " of " + where + ", whose data is pending: applied "
-          + state.pendingChecksum() + ", code " + table.migrations().get(modelStep).step().checksum() + " ("
+          + state.pendingChecksum() + ", code " + table.migrations().get(modelStep).checksum() + " ("
           + table.migrations().get(modelStep).className() + " was edited after its schema changes were applied; "
           + "restore it as it was and put new changes in a new step)");
     }

@@ -15,11 +15,27 @@ import dev.lake.core.change.Step;
  * @param hasCode whether the class overrides {@link LakeMigration#apply}
  * @param sparkCode whether the class implements {@value #SPARK_MIGRATION}: data work in code, run
  *     on Spark
+ * @param checksum the step's checksum, computed once (every goal compares it with the recorded ones);
+ *     null to compute it
  */
 public record ResolvedMigration(Step step, String className, String description, String author, String reason,
-    boolean markedDestructive, boolean hasCode, boolean sparkCode) {
+    boolean markedDestructive, boolean hasCode, boolean sparkCode, String checksum) {
   /** The interface of migrations whose data work is Spark code (in {@code lake-spark}). */
   public static final String SPARK_MIGRATION = "dev.lake.spark.SparkMigration";
+
+  public ResolvedMigration {
+    String computed = step.checksum();
+    if (checksum != null && !checksum.equals(computed)) {
+      throw new IllegalArgumentException("Checksum " + checksum + " is not that of step " + step.number() + " of "
+          + step.table() + " (" + computed + ")");
+    }
+    checksum = computed;
+  }
+
+  public ResolvedMigration(Step step, String className, String description, String author, String reason,
+      boolean markedDestructive, boolean hasCode, boolean sparkCode) {
+    this(step, className, description, author, reason, markedDestructive, hasCode, sparkCode, null);
+  }
 
   /** A migration without Spark code. */
   public ResolvedMigration(Step step, String className, String description, String author, String reason,
