@@ -1,13 +1,16 @@
 package dev.lake.core.engine;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +54,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
 
   public static final AppliedState NONE = new AppliedState(-1, List.of(), null, null);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   public AppliedState(int step, List<String> checksums, String appliedAt, String appliedBy) {
     this(step, checksums, appliedAt, appliedBy, List.of(), Map.of(), null);
@@ -171,30 +174,35 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
   }
 
   private String historyJson() {
-    ArrayNode array = JSON.createArrayNode();
-    for (StepRecord record : history) {
-      ObjectNode node = array.addObject().put("step", record.step()).put("checksum", record.checksum())
-          .put("event", record.event());
-      putText(node, "at", record.at());
-      putText(node, "by", record.by());
-      putText(node, "description", record.description());
-      putText(node, "author", record.author());
-      putText(node, "reason", record.reason());
-      if (record.destructive()) {
-        node.put("destructive", true);
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(out)) {
+      json.writeStartArray();
+      for (StepRecord record : history) {
+        json.writeStartObject();
+        json.writeNumberField("step", record.step());
+        json.writeStringField("checksum", record.checksum());
+        json.writeStringField("event", record.event());
+        writeText(json, "at", record.at());
+        writeText(json, "by", record.by());
+        writeText(json, "description", record.description());
+        writeText(json, "author", record.author());
+        writeText(json, "reason", record.reason());
+        if (record.destructive()) {
+          json.writeBooleanField("destructive", true);
+        }
+        writeText(json, "repair", record.repair());
+        json.writeEndObject();
       }
-      putText(node, "repair", record.repair());
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    try {
-      return JSON.writeValueAsString(array);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return out.toString();
   }
 
-  private static void putText(ObjectNode node, String field, String value) {
+  private static void writeText(JsonGenerator json, String field, String value) throws IOException {
     if (value != null) {
-      node.put(field, value);
+      json.writeStringField(field, value);
     }
   }
 
@@ -219,7 +227,7 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
       return new AppliedState(number, list, blankToNull(properties.get(APPLIED_AT)),
           blankToNull(properties.get(APPLIED_BY)), history(properties.get(HISTORY)), undone,
           pendingChecksum(number, blankToNull(properties.get(DATA_PENDING))));
-    } catch (RuntimeException | JsonProcessingException e) {
+    } catch (RuntimeException | IOException e) {
       throw new LakeException("Unreadable migration state in table " + table + ": " + STEP + "=" + step + ", "
           + CHECKSUMS + "=" + properties.get(CHECKSUMS) + " (were the lake.migration.* properties edited by hand? "
           + "restore them from the table's metadata log)");
@@ -238,22 +246,47 @@ public record AppliedState(int step, List<String> checksums, String appliedAt, S
     return parts[1].strip();
   }
 
-  private static List<StepRecord> history(String text) throws JsonProcessingException {
+  private static List<StepRecord> history(String text) throws IOException {
     if (text == null || text.isBlank()) {
       return List.of();
     }
     List<StepRecord> records = new ArrayList<>();
-    for (JsonNode node : JSON.readTree(text)) {
-      records.add(new StepRecord(node.get("step").asInt(), node.get("checksum").asText(), node.get("event").asText(),
-          text(node, "at"), text(node, "by"), text(node, "description"), text(node, "author"), text(node, "reason"),
-          node.path("destructive").asBoolean(false), text(node, "repair")));
+    try (JsonParser json = JSON.createParser(text)) {
+      expect(json.nextToken(), JsonToken.START_ARRAY);
+      while (json.nextToken() == JsonToken.START_OBJECT) {
+        Map<String, String> fields = new HashMap<>();
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String name = json.currentName();
+          JsonToken value = json.nextToken();
+          if (value.isStructStart()) {
+            json.skipChildren(); // written by a later version: not this one's to read
+          } else if (value != JsonToken.VALUE_NULL) {
+            fields.put(name, json.getText());
+          }
+        }
+        records.add(new StepRecord(Integer.parseInt(required(fields, "step")), required(fields, "checksum"),
+            required(fields, "event"), fields.get("at"), fields.get("by"), fields.get("description"),
+            fields.get("author"), fields.get("reason"), Boolean.parseBoolean(fields.get("destructive")),
+            fields.get("repair")));
+      }
+      expect(json.currentToken(), JsonToken.END_ARRAY);
+      expect(json.nextToken(), null);
     }
     return records;
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asText();
+  private static void expect(JsonToken token, JsonToken expected) {
+    if (token != expected) {
+      throw new IllegalArgumentException("history: " + expected + " expected, not " + token);
+    }
+  }
+
+  private static String required(Map<String, String> fields, String name) {
+    String value = fields.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("history: a record has no " + name);
+    }
+    return value;
   }
 
   private static List<String> split(String text) {

@@ -72,6 +72,46 @@ class AppliedStateTest {
         .isInstanceOf(LakeException.class).hasMessageStartingWith("Unreadable migration state in table db.t");
   }
 
+  /** The history exactly as tables record it: what earlier versions wrote must read, and write back unchanged. */
+  @Test
+  void theRecordedHistoryTextIsStable() {
+    String recorded = "[{\"step\":0,\"checksum\":\"00000000000000aa\",\"event\":\"applied\",\"at\":\"2026-01-01T00:00:00Z\","
+        + "\"by\":\"ci\",\"description\":\"create \\\"events\\\"\",\"author\":\"jdoe\"},{\"step\":1,\"checksum\":"
+        + "\"00000000000000bb\",\"event\":\"undone\",\"at\":\"t\",\"by\":\"ops\",\"reason\":\"r\",\"destructive\":true,"
+        + "\"repair\":\"fixed\"}]";
+    Map<String, String> properties = Map.of(AppliedState.STEP, "0", AppliedState.CHECKSUMS, "00000000000000aa",
+        AppliedState.HISTORY, recorded);
+
+    AppliedState state = AppliedState.fromProperties("db.t", properties);
+
+    assertThat(state.history()).containsExactly(
+        new StepRecord(0, "00000000000000aa", "applied", "2026-01-01T00:00:00Z", "ci", "create \"events\"", "jdoe",
+            null, false, null),
+        new StepRecord(1, "00000000000000bb", "undone", "t", "ops", null, null, "r", true, "fixed"));
+    assertThat(state.toProperties().get(AppliedState.HISTORY)).isEqualTo(recorded);
+  }
+
+  @Test
+  void fieldsALaterVersionAddsAreLeftAlone() {
+    String recorded = "[{\"step\":0,\"checksum\":\"aa\",\"event\":\"applied\",\"at\":null,\"run\":{\"id\":[1,2]},"
+        + "\"tags\":[\"x\"],\"by\":\"ci\"}]";
+    AppliedState state = AppliedState.fromProperties("db.t", Map.of(AppliedState.STEP, "0",
+        AppliedState.CHECKSUMS, "aa", AppliedState.HISTORY, recorded));
+    assertThat(state.history()).containsExactly(new StepRecord(0, "aa", "applied", null, "ci", null, null, null,
+        false, null));
+  }
+
+  @Test
+  void everyMalformedHistoryIsUnreadable() {
+    for (String history : List.of("{}", "[{\"step\":0,\"event\":\"applied\"}]", "[{\"checksum\":\"aa\",\"event\":\"x\"}]",
+        "[{\"step\":\"zero\",\"checksum\":\"aa\",\"event\":\"x\"}]", "[] []", "[1]", "[{\"step\":0")) {
+      Map<String, String> properties = new HashMap<>(applied(1).toProperties());
+      properties.put(AppliedState.HISTORY, history);
+      assertThatThrownBy(() -> AppliedState.fromProperties("db.t", properties)).as(history)
+          .isInstanceOf(LakeException.class).hasMessageStartingWith("Unreadable migration state in table db.t");
+    }
+  }
+
   @Test
   void aStateWrittenBeforeHistoriesExistedStillReads() {
     Map<String, String> properties = Map.of(AppliedState.STEP, "1", AppliedState.CHECKSUMS, "aa,bb",
