@@ -13,9 +13,11 @@ import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
 import dev.lake.core.model.TableName;
 import java.io.IOException;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.WeakHashMap;
 import org.apache.iceberg.BaseTransaction;
 import org.apache.iceberg.HasTableOperations;
 import org.apache.iceberg.PartitionSpec;
@@ -59,6 +61,16 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     this.properties = Map.copyOf(properties);
   }
 
+  /**
+   * What {@link #load} read off each version it loaded: the model and state the engine checked, which
+   * the commit starting from that very version checks again without converting its metadata a second
+   * time. By identity, and weak: a version is forgotten once nothing holds it.
+   */
+  private final Map<TableMetadata, Read> loaded = Collections.synchronizedMap(new WeakHashMap<>());
+
+  /** A version's model and state, as {@link #load} read them. */
+  private record Read(TableModel model, AppliedState state) {}
+
   @Override
   public String catalog() {
     return description;
@@ -90,9 +102,10 @@ public final class IcebergTableFormat implements TableFormat<Table> {
       throw new LakeException("Cannot load " + name + " from " + description + ": " + reason(e), e);
     }
     TableMetadata metadata = operations(table).current();
-    return Optional.of(new LiveTable<>(IcebergModels.model(name, metadata),
-        AppliedState.fromProperties(name.toString(), metadata.properties()), table,
-        IcebergDataStaging.branches(metadata)));
+    TableModel model = IcebergModels.model(name, metadata);
+    AppliedState state = AppliedState.fromProperties(name.toString(), metadata.properties());
+    loaded.put(metadata, new Read(model, state));
+    return Optional.of(new LiveTable<>(model, state, table, IcebergDataStaging.branches(metadata)));
   }
 
   @Override
@@ -162,7 +175,12 @@ public final class IcebergTableFormat implements TableFormat<Table> {
     TableOperations operations = operations(table);
     Transaction transaction = table.newTransaction();
     TableMetadata base = ((BaseTransaction) transaction).startMetadata();
-    commit.checkBase(base.properties(), IcebergModels.model(commit.table(), base), rules());
+    Read read = loaded.get(base);
+    if (read != null) {
+      commit.checkBase(read.state(), read.model(), rules());
+    } else {
+      commit.checkBase(base.properties(), IcebergModels.model(commit.table(), base), rules());
+    }
     if (commit.kind() == StepCommit.Kind.PUBLISH) {
       TableMetadata published = IcebergDataStaging.publish(commit, base);
       operations.commit(base, catalog instanceof RESTCatalog ? RestCommitGuard.guard(published) : published);

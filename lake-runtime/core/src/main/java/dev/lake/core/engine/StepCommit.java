@@ -112,7 +112,15 @@ public record StepCommit<T>(TableName table, int step, String where, List<Change
    * @throws LakeException when it was changed outside Lake
    */
   public void checkBase(Map<String, String> properties, TableModel model, FormatRules rules) {
-    if (!AppliedState.fromProperties(table.toString(), properties).equals(expected)) {
+    checkBase(AppliedState.fromProperties(table.toString(), properties), model, rules);
+  }
+
+  /**
+   * {@link #checkBase(Map, TableModel, FormatRules)} with the state already read off the version's
+   * properties.
+   */
+  public void checkBase(AppliedState state, TableModel model, FormatRules rules) {
+    if (!state.equals(expected)) {
       throw new ConcurrentCommitException("The migration state of " + table + " changed", null);
     }
     List<Change> drift = Diff.managed(before, model, rules);
