@@ -184,7 +184,7 @@ public final class LakeIndex {
       List<String> migrations = new ArrayList<>();
       table.path("migrations").forEach(m -> migrations.add(m.asText()));
       entries.add(new Entry(TableName.parse(table.path("table").asText()), table.path("format").asText(null),
-          model == null ? Optional.empty() : Optional.of(ModelJson.read(Reading.MAPPER.writeValueAsString(model))),
+          model == null ? Optional.empty() : Optional.of(ModelJson.read(model)),
           migrations, source, table.path("enabled").asBoolean(true),
           Optional.ofNullable(table.path("drift").asText(null))));
     }

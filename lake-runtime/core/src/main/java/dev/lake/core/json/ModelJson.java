@@ -137,6 +137,15 @@ public final class ModelJson {
       throw new IllegalArgumentException("Invalid table model JSON: " + e.getOriginalMessage() + " at line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
     }
+    return read(root);
+  }
+
+  /**
+   * Reads a model from its JSON form, parsed already (an index holds models within its own JSON).
+   *
+   * @throws IllegalArgumentException when the tree is not a model: the message says which field is wrong
+   */
+  public static TableModel read(JsonNode root) {
     Reader reader = new Reader();
     JsonNode object = reader.object(root, "the model");
     reader.only(object, "the model", Set.of("format", "table", "columns", "partitioning", "sortOrder",
