@@ -16,7 +16,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -56,7 +55,8 @@ final class LakeProject {
       for (String element : project.getRuntimeClasspathElements()) {
         urls.add(new File(element).toURI().toURL());
       }
-      return new URLClassLoader(urls.toArray(URL[]::new), LakeProject.class.getClassLoader());
+      return new ProjectClassLoader(urls.toArray(URL[]::new), Path.of(project.getBuild().getOutputDirectory()),
+          LakeProject.class.getClassLoader());
     } catch (DependencyResolutionRequiredException | MalformedURLException e) {
       throw new MojoExecutionException("Cannot build the class path of " + project.getArtifactId(), e);
     }
