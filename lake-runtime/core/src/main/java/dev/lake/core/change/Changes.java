@@ -5,7 +5,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds {@link Change}s from migration annotations, parsing their type, transform and sort texts.
@@ -111,9 +113,24 @@ public final class Changes {
     return type.getPackageName().equals(PACKAGE) && OPERATIONS.contains(type.getSimpleName());
   }
 
+  /** Each annotation type's attributes by name, looked up once: a project reads thousands of migrations. */
+  private static final ClassValue<Map<String, Method>> ATTRIBUTES = new ClassValue<>() {
+    @Override
+    protected Map<String, Method> computeValue(Class<?> type) {
+      Map<String, Method> methods = new HashMap<>();
+      for (Method method : type.getDeclaredMethods()) {
+        methods.put(method.getName(), method);
+      }
+      return Map.copyOf(methods);
+    }
+  };
+
   private static Object attribute(Annotation annotation, String name) {
     try {
-      Method method = annotation.annotationType().getMethod(name);
+      Method method = ATTRIBUTES.get(annotation.annotationType()).get(name);
+      if (method == null) {
+        throw new NoSuchMethodException(name);
+      }
       return method.invoke(annotation);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " has no attribute " + name,
