@@ -6,8 +6,12 @@
 # Each pair runs interleaved ROUNDS times, offline, after 'mvn -B -q install -DskipTests -Dinvoker.skip'.
 # CPU is user + system time of Maven and its children; the medians are compared.
 #
+# With THREADS=1, one more run of each command reports where its CPU went, by JVM thread (Linux /proc):
+# the JIT compilers (C1, C2), the garbage collector, Maven's main thread, Lake's engine threads.
+# MAVEN_OPTS applies to both sides (try MAVEN_OPTS=-XX:TieredStopAtLevel=1).
+#
 #   bash benchmarks/goals.sh                 # 100x10 and 500x20, 5 rounds
-#   ROUNDS=3 SIZES="100x10" bash benchmarks/goals.sh
+#   ROUNDS=3 SIZES="100x10" THREADS=1 bash benchmarks/goals.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -84,6 +88,27 @@ cpu() { # label dir args...: prints "cpu wall" seconds
   awk -v t="$times" -v s="$start" -v e="$end" 'BEGIN { split(t, a, " "); printf "%.2f %.2f\n", a[1] + a[2], e - s }'
 }
 
+threads() { # dir args...: CPU seconds of Maven's JVM by thread group, read off /proc until it exits
+  local dir=$1; shift
+  (cd "$dir" && exec mvn -o -q -B "$@" > "$dir/last.log" 2>&1) &
+  local pid=$! t name stat
+  declare -A seen=()
+  while kill -0 "$pid" 2> /dev/null; do
+    for t in /proc/$pid/task/*; do
+      name=$(cat "$t/comm" 2> /dev/null) && stat=$(cut -d' ' -f14,15 "$t/stat" 2> /dev/null) || continue
+      seen[${t##*/}]="$name|$stat"
+    done
+    sleep 0.02
+  done
+  wait "$pid" || true
+  for t in "${!seen[@]}"; do echo "${seen[$t]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
+    { split($2, a, " "); n = $1
+      g = n ~ /^C2 / ? "C2 JIT" : n ~ /^C1 / ? "C1 JIT" : n ~ /^(GC|G1)/ ? "GC" : n ~ /^pool-/ ? "engine" : n == "java" ? "main" : "other"
+      c[g] += (a[1] + a[2]) / hz; total += (a[1] + a[2]) / hz }
+    END { printf "%.2f s:", total; n = split("main,engine,C2 JIT,C1 JIT,GC,other", o, ",")
+      for (i = 1; i <= n; i++) printf " %s %.2f", o[i], c[o[i]]; printf "\n" }'
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 compare() { # title dir "args A" "args B"
@@ -100,6 +125,10 @@ compare() { # title dir "args A" "args B"
   printf '  %-40s cpu median %7.2f s  wall median %6.2f s  cpu runs [%s]\n' "mvn $a" "$mca" "$mwa" "${ca[*]}"
   printf '  %-40s cpu median %7.2f s  wall median %6.2f s  cpu runs [%s]\n' "mvn $b" "$mcb" "$mwb" "${cb[*]}"
   awk -v a="$mca" -v b="$mcb" -v x="$mwa" -v y="$mwb" 'BEGIN { printf "  ratio, cpu: %.3f   wall: %.3f\n", b / a, y / x }'
+  if [ "${THREADS:-0}" = 1 ]; then
+    printf '  %-40s by thread, one run: %s\n' "mvn $a" "$(threads "$dir" $a)"
+    printf '  %-40s by thread, one run: %s\n' "mvn $b" "$(threads "$dir" $b)"
+  fi
 }
 
 echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1), $(mvn -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g'); $ROUNDS rounds"
