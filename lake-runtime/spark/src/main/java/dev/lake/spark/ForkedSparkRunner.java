@@ -2,6 +2,7 @@ package dev.lake.spark;
 
 import dev.lake.core.engine.DataStepRunner;
 import dev.lake.core.engine.DataWork;
+import dev.lake.core.engine.JvmClassPath;
 import dev.lake.core.engine.LakeException;
 import java.io.BufferedReader;
 import java.io.File;
@@ -9,18 +10,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.launcher.JavaModuleOptions;
 
@@ -153,42 +149,8 @@ final class ForkedSparkRunner implements DataStepRunner {
   /** The Spark Connect client's jar, by name. */
   static final String CONNECT_CLIENT = "spark-connect-client-jvm";
 
-  /** Classes the worker needs that a loader may see through an import rather than hold. */
-  private static final List<String> SHARED = List.of("org.slf4j.LoggerFactory");
-
-  /**
-   * The class path of {@code loader} and the loaders above it, then of this JVM: the project's classes,
-   * the plugin's (Lake, Spark, Iceberg) and, in tests, the test class path.
-   */
+  /** The worker's class path: see {@link JvmClassPath#of}. */
   static List<String> classPath(ClassLoader loader) {
-    Set<String> entries = new LinkedHashSet<>();
-    for (ClassLoader l = loader; l != null; l = l.getParent()) {
-      if (l instanceof URLClassLoader urls) {
-        for (URL url : urls.getURLs()) {
-          try {
-            entries.add(Paths.get(url.toURI()).toString());
-          } catch (URISyntaxException | IllegalArgumentException e) {
-            // not a file: nothing a JVM can put on its class path
-          }
-        }
-      }
-    }
-    // What the loader sees but does not hold: a Maven plugin's realm imports SLF4J from Maven itself.
-    for (String shared : SHARED) {
-      try {
-        var source = Class.forName(shared, false, loader).getProtectionDomain().getCodeSource();
-        if (source != null && source.getLocation() != null) {
-          entries.add(Paths.get(source.getLocation().toURI()).toString());
-        }
-      } catch (ClassNotFoundException | URISyntaxException | IllegalArgumentException | SecurityException e) {
-        // not there: the worker does without
-      }
-    }
-    for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
-      if (!entry.isBlank()) {
-        entries.add(entry);
-      }
-    }
-    return new ArrayList<>(entries);
+    return JvmClassPath.of(loader);
   }
 }
