@@ -168,6 +168,64 @@ public final class LakeIndex {
   }
 
   /**
+   * One table's drift verdict, as the compile recorded it in the index.
+   *
+   * @param enabled false for {@code @LakeTable(enabled = false)}
+   * @param report the drift report, if the declaration drifted from its history
+   */
+  public record Drift(TableName table, boolean enabled, Optional<String> report) {}
+
+  /**
+   * Each table's drift verdict, read without its model or migrations (all that {@code lake:check}
+   * needs of the index before it replays the histories); empty when the index records no drift (an
+   * index of an earlier version of the processor).
+   */
+  public static Optional<List<Drift>> drift(String text) throws IOException {
+    int format = -1;
+    List<Drift> verdicts = new ArrayList<>();
+    try (JsonParser json = new JsonFactory().createParser(text)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken value = json.nextToken();
+        if (field.equals("format") && value == JsonToken.VALUE_NUMBER_INT) {
+          format = json.getIntValue();
+        } else if (field.equals("tables") && value == JsonToken.START_ARRAY) {
+          while (json.nextToken() == JsonToken.START_OBJECT) {
+            verdicts.add(driftOf(json));
+          }
+        } else {
+          json.skipChildren();
+        }
+      }
+    }
+    return format >= 2 ? Optional.of(verdicts) : Optional.empty();
+  }
+
+  /** The drift verdict of the table whose object the parser has just entered. */
+  private static Drift driftOf(JsonParser json) throws IOException {
+    String table = null;
+    boolean enabled = true;
+    String report = null;
+    while (json.nextToken() == JsonToken.FIELD_NAME) {
+      String field = json.currentName();
+      JsonToken value = json.nextToken();
+      switch (field) {
+        case "table" -> table = json.getText();
+        case "enabled" -> enabled = value != JsonToken.VALUE_FALSE;
+        case "drift" -> report = value == JsonToken.VALUE_NULL ? null : json.getText();
+        default -> json.skipChildren();
+      }
+    }
+    if (table == null) {
+      throw new IOException("A table of the index has no name");
+    }
+    return new Drift(TableName.parse(table), enabled, Optional.ofNullable(report));
+  }
+
+  /**
    * The entries of one index file.
    *
    * @param source where the text comes from, for messages
