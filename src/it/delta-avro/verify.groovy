@@ -7,6 +7,9 @@ assert step1.text.contains('from = "email"') && step1.text.contains('to = "email
 assert log.contains('Applied crm.users step 0')
 assert log.contains('Applied crm.users step 1')
 assert log.contains('Lake check: 1 table(s) match their migrations')
+// The histories were replayed in a JVM of lake:check's own, which answered.
+assert new File(basedir, 'target/lake-check/worker.log').isFile()
+assert new File(basedir, 'target/lake-check/result.json').text.contains('"tables":1')
 
 // The Delta log: one commit per step, each with the table's metadata.
 def logDir = new File(basedir, '.lake/delta/crm/users/_delta_log')

@@ -7,6 +7,9 @@ assert step1.text.contains('@RenameColumn(') && step1.text.contains('from = "ts"
 assert step1.text.contains('@UpdateColumnType(') && step1.text.contains('type = "long"')
 assert log.contains('Applied analytics.events step 1')
 assert log.contains('Lake check: 1 table(s) match their migrations')
+// The histories were replayed in a JVM of lake:check's own, which answered.
+assert new File(basedir, 'target/lake-check/worker.log').isFile()
+assert new File(basedir, 'target/lake-check/result.json').text.contains('"tables":1')
 
 def dir = new File(basedir, '.lake/warehouse/analytics/events/metadata')
 def versions = dir.listFiles().findAll { it.name.endsWith('.metadata.json') }.sort { it.name }
