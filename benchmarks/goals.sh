@@ -7,7 +7,8 @@
 # CPU is user + system time of Maven and its children; the medians are compared.
 #
 # With THREADS=1, one more run of each command reports where its CPU went, by JVM thread (Linux /proc):
-# the JIT compilers (C1, C2), the garbage collector, Maven's main thread, Lake's engine threads.
+# the JIT compilers (C1, C2), the garbage collector, Maven's main thread, Lake's engine threads, and
+# the JVMs it starts (lake:check's).
 # MAVEN_OPTS applies to both sides (try MAVEN_OPTS=-XX:TieredStopAtLevel=1).
 #
 #   bash benchmarks/goals.sh                 # 100x10 and 500x20, 5 rounds
@@ -93,19 +94,25 @@ threads() { # dir args...: CPU seconds of Maven's JVM by thread group, read off 
   (cd "$dir" && exec mvn -o -q -B "$@" > "$dir/last.log" 2>&1) &
   local pid=$! t name stat
   declare -A seen=()
+  local p children
   while kill -0 "$pid" 2> /dev/null; do
-    for t in /proc/$pid/task/*; do
-      name=$(cat "$t/comm" 2> /dev/null) && stat=$(cut -d' ' -f14,15 "$t/stat" 2> /dev/null) || continue
-      seen[${t##*/}]="$name|$stat"
+    children=$(pgrep -P "$pid" 2> /dev/null || true)
+    for p in $pid $children; do
+      for t in /proc/$p/task/*; do
+        name=$(cat "$t/comm" 2> /dev/null) && stat=$(cut -d' ' -f14,15 "$t/stat" 2> /dev/null) || continue
+        [ "$p" = "$pid" ] || name="forked JVM"
+        seen[$p/${t##*/}]="$name|$stat"
+      done
     done
     sleep 0.02
   done
   wait "$pid" || true
   for t in "${!seen[@]}"; do echo "${seen[$t]}"; done | awk -F'|' -v hz="$(getconf CLK_TCK)" '
     { split($2, a, " "); n = $1
-      g = n ~ /^C2 / ? "C2 JIT" : n ~ /^C1 / ? "C1 JIT" : n ~ /^(GC|G1)/ ? "GC" : n ~ /^pool-/ ? "engine" : n == "java" ? "main" : "other"
+      g = n == "forked JVM" ? n : n ~ /^C2 / ? "C2 JIT" : n ~ /^C1 / ? "C1 JIT" : n ~ /^(GC|G1)/ ? "GC" \
+        : n ~ /^pool-/ ? "engine" : n == "java" ? "main" : "other"
       c[g] += (a[1] + a[2]) / hz; total += (a[1] + a[2]) / hz }
-    END { printf "%.2f s:", total; n = split("main,engine,C2 JIT,C1 JIT,GC,other", o, ",")
+    END { printf "%.2f s:", total; n = split("main,engine,C2 JIT,C1 JIT,GC,forked JVM,other", o, ",")
       for (i = 1; i <= n; i++) printf " %s %.2f", o[i], c[o[i]]; printf "\n" }'
 }
 
