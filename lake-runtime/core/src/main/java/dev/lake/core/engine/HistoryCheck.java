@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import dev.lake.core.model.TableName;
 import java.io.File;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -171,7 +172,7 @@ public final class HistoryCheck {
   }
 
   static String write(Outcome outcome) {
-    var out = new java.io.StringWriter();
+    StringWriter out = new StringWriter();
     try (JsonGenerator json = JSON.createGenerator(out)) {
       json.writeStartObject();
       json.writeNumberField("tables", outcome.tables());
