@@ -6,8 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lake.core.json.JsonTree;
 import dev.lake.core.json.ModelJson;
 import dev.lake.core.model.FormatRules;
 import dev.lake.core.model.TableModel;
@@ -46,10 +45,6 @@ public final class LakeIndex {
    */
   public static final int FORMAT = 2;
 
-  /** Only reading needs Jackson's databind (see {@link ModelJson}); writing streams with jackson-core. */
-  private static final class Reading {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-  }
 
   /**
    * One table of the index: its format, its declared model (if declared) and its migration classes.
@@ -231,21 +226,31 @@ public final class LakeIndex {
    * @param source where the text comes from, for messages
    */
   public static List<Entry> parse(String text, String source) throws IOException {
-    JsonNode root = Reading.MAPPER.readTree(text);
-    if (root == null || root.path("format").asInt(-1) < 1 || root.path("format").asInt(-1) > FORMAT) {
+    Map<String, Object> root = JsonTree.parse(text) instanceof Map<?, ?> object ? fields(object) : null;
+    Object format = root == null ? null : root.get("format");
+    if (!(format instanceof Long number) || number < 1 || number > FORMAT) {
       throw new IllegalStateException("Unsupported Lake index " + source + " (format " + (root == null ? "none"
-          : root.path("format")) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
+          : JsonTree.show(format)) + "; this version reads format " + FORMAT + "): rebuild the project ('mvn compile')");
     }
     List<Entry> entries = new ArrayList<>();
-    for (JsonNode table : root.path("tables")) {
-      JsonNode model = table.get("model");
+    for (Object item : root.get("tables") instanceof List<?> tables ? tables : List.of()) {
+      Map<String, Object> table = item instanceof Map<?, ?> object ? fields(object) : Map.of();
       List<String> migrations = new ArrayList<>();
-      table.path("migrations").forEach(m -> migrations.add(m.asText()));
-      entries.add(new Entry(TableName.parse(table.path("table").asText()), table.path("format").asText(null),
+      if (table.get("migrations") instanceof List<?> names) {
+        names.forEach(name -> migrations.add(String.valueOf(name)));
+      }
+      Object model = table.get("model");
+      entries.add(new Entry(TableName.parse(table.get("table") instanceof String name ? name : ""),
+          table.get("format") instanceof String name ? name : null,
           model == null ? Optional.empty() : Optional.of(ModelJson.read(model)),
-          migrations, source, table.path("enabled").asBoolean(true),
-          Optional.ofNullable(table.path("drift").asText(null))));
+          migrations, source, !Boolean.FALSE.equals(table.get("enabled")),
+          Optional.ofNullable(table.get("drift") instanceof String drift ? drift : null)));
     }
     return entries;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> fields(Map<?, ?> object) {
+    return (Map<String, Object>) object;
   }
 }

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lake.core.model.Column;
 import dev.lake.core.model.PartitionField;
 import dev.lake.core.model.SortField;
@@ -19,10 +16,9 @@ import dev.lake.core.model.Type;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -55,14 +51,6 @@ public final class ModelJson {
   public static final int FORMAT = 1;
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  /**
-   * Only reading needs Jackson's databind; writing streams with jackson-core alone, so the annotation
-   * processor, which only writes, never loads databind's classes (about 300, a measurable cost on a
-   * cold javac).
-   */
-  private static final class Reading {
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
-  }
   private static final DefaultPrettyPrinter PRINTER = pretty();
 
   private ModelJson() {}
@@ -130,70 +118,72 @@ public final class ModelJson {
    * @throws IllegalArgumentException when the text is not a model: the message says which field is wrong
    */
   public static TableModel read(String text) {
-    JsonNode root;
+    Object root;
     try {
-      root = Reading.MAPPER.readTree(text);
+      root = JsonTree.parse(text);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("Invalid table model JSON: " + e.getOriginalMessage() + " at line "
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     return read(root);
   }
 
   /**
-   * Reads a model from its JSON form, parsed already (an index holds models within its own JSON).
+   * Reads a model from its JSON form, parsed already ({@link JsonTree}; an index holds models within
+   * its own JSON).
    *
    * @throws IllegalArgumentException when the tree is not a model: the message says which field is wrong
    */
-  public static TableModel read(JsonNode root) {
+  public static TableModel read(Object root) {
     Reader reader = new Reader();
-    JsonNode object = reader.object(root, "the model");
+    Map<String, Object> object = reader.object(root, "the model");
     reader.only(object, "the model", Set.of("format", "table", "columns", "partitioning", "sortOrder",
         "identifierColumns", "properties"));
-    int format = reader.field(object, "format", "the model").asInt(-1);
-    if (!reader.field(object, "format", "the model").isInt() || format != FORMAT) {
-      throw new IllegalArgumentException("Unsupported table model format: " + object.get("format")
+    Object format = reader.field(object, "format", "the model");
+    if (!(format instanceof Long number) || number != FORMAT) {
+      throw new IllegalArgumentException("Unsupported table model format: " + JsonTree.show(format)
           + " (this version of Lake reads format " + FORMAT + ")");
     }
     TableName name = reader.wrap("table", () -> TableName.parse(reader.text(object, "table", "the model")));
     TableModel.Builder model = TableModel.builder(name);
     int index = 0;
-    for (JsonNode node : reader.array(object, "columns", "the model")) {
+    for (Object node : reader.array(object, "columns", "the model")) {
       String where = "column " + index++;
-      JsonNode column = reader.object(node, where);
+      Map<String, Object> column = reader.object(node, where);
       reader.only(column, where, Set.of("name", "type", "required", "doc"));
       model.column(reader.wrap(where, () -> new Column(reader.text(column, "name", where),
           Type.parse(reader.text(column, "type", where)), reader.bool(column, "required", where),
-          column.has("doc") ? reader.text(column, "doc", where) : null)));
+          column.containsKey("doc") ? reader.text(column, "doc", where) : null)));
     }
     index = 0;
-    for (JsonNode node : reader.array(object, "partitioning", "the model")) {
+    for (Object node : reader.array(object, "partitioning", "the model")) {
       String where = "partition field " + index++;
-      JsonNode field = reader.object(node, where);
+      Map<String, Object> field = reader.object(node, where);
       reader.only(field, where, Set.of("source", "transform", "name"));
       model.partition(reader.wrap(where, () -> new PartitionField(reader.text(field, "source", where),
           Transform.parse(reader.text(field, "transform", where)),
-          field.has("name") ? reader.text(field, "name", where) : null)));
+          field.containsKey("name") ? reader.text(field, "name", where) : null)));
     }
     index = 0;
-    for (JsonNode node : reader.array(object, "sortOrder", "the model")) {
+    for (Object node : reader.array(object, "sortOrder", "the model")) {
       String where = "sort field " + index++;
-      JsonNode field = reader.object(node, where);
+      Map<String, Object> field = reader.object(node, where);
       reader.only(field, where, Set.of("column", "direction", "nulls"));
       model.sort(reader.wrap(where, () -> new SortField(reader.text(field, "column", where),
           SortField.Direction.valueOf(reader.text(field, "direction", where).toUpperCase(Locale.ROOT)),
           SortField.NullOrder.valueOf(reader.text(field, "nulls", where).toUpperCase(Locale.ROOT)))));
     }
-    for (JsonNode node : reader.array(object, "identifierColumns", "the model")) {
-      if (!node.isTextual()) {
+    for (Object node : reader.array(object, "identifierColumns", "the model")) {
+      if (!(node instanceof String path)) {
         throw new IllegalArgumentException("Invalid table model JSON: identifierColumns must hold strings");
       }
-      model.identifier(node.asText());
+      model.identifier(path);
     }
-    JsonNode properties = reader.object(reader.field(object, "properties", "the model"), "properties");
+    Map<String, Object> properties = reader.object(reader.field(object, "properties", "the model"), "properties");
     TreeMap<String, String> values = new TreeMap<>();
-    for (Iterator<String> keys = properties.fieldNames(); keys.hasNext(); ) {
-      String key = keys.next();
+    for (String key : properties.keySet()) {
       values.put(key, reader.text(properties, key, "properties"));
     }
     values.forEach(model::property);
@@ -213,50 +203,45 @@ public final class ModelJson {
 
   /** Strict field access with messages that say where. */
   private static final class Reader {
-    JsonNode field(JsonNode object, String name, String where) {
-      JsonNode value = object.get(name);
-      if (value == null || value.isNull()) {
+    Object field(Map<String, Object> object, String name, String where) {
+      Object value = object.get(name);
+      if (value == null) {
         throw invalid(where + " has no '" + name + "'");
       }
       return value;
     }
 
-    String text(JsonNode object, String name, String where) {
-      JsonNode value = field(object, name, where);
-      if (!value.isTextual()) {
+    String text(Map<String, Object> object, String name, String where) {
+      if (!(field(object, name, where) instanceof String value)) {
         throw invalid("'" + name + "' of " + where + " must be a string");
       }
-      return value.asText();
+      return value;
     }
 
-    boolean bool(JsonNode object, String name, String where) {
-      JsonNode value = field(object, name, where);
-      if (!value.isBoolean()) {
+    boolean bool(Map<String, Object> object, String name, String where) {
+      if (!(field(object, name, where) instanceof Boolean value)) {
         throw invalid("'" + name + "' of " + where + " must be true or false");
       }
-      return value.asBoolean();
+      return value;
     }
 
-    JsonNode object(JsonNode node, String where) {
-      if (node == null || !node.isObject()) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> object(Object node, String where) {
+      if (!(node instanceof Map<?, ?> map)) {
         throw invalid(where + " must be an object");
       }
-      return node;
+      return (Map<String, Object>) map;
     }
 
-    List<JsonNode> array(JsonNode object, String name, String where) {
-      JsonNode value = field(object, name, where);
-      if (!value.isArray()) {
+    List<?> array(Map<String, Object> object, String name, String where) {
+      if (!(field(object, name, where) instanceof List<?> items)) {
         throw invalid("'" + name + "' of " + where + " must be an array");
       }
-      List<JsonNode> items = new ArrayList<>();
-      value.forEach(items::add);
       return items;
     }
 
-    void only(JsonNode object, String where, Set<String> known) {
-      for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
-        String name = names.next();
+    void only(Map<String, Object> object, String where, Set<String> known) {
+      for (String name : object.keySet()) {
         if (!known.contains(name)) {
           throw invalid(where + " has an unknown field '" + name + "'");
         }
