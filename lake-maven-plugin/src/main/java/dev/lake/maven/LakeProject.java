@@ -16,8 +16,11 @@ import java.io.File;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,7 +33,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -102,29 +104,34 @@ final class LakeProject {
       List<Path> roots = new ArrayList<>();
       project.getCompileSourceRoots().forEach(root -> roots.add(Path.of(root)));
       roots.add(project.getBasedir().toPath().resolve("src/main/avro"));
+      Path[] newer = new Path[1];
       for (Path root : roots) {
         if (root.startsWith(build) || !Files.isDirectory(root)) {
           continue;
         }
-        try (Stream<Path> files = Files.walk(root)) {
-          Optional<Path> newer = files.filter(Files::isRegularFile)
-              .filter(file -> lastModified(file).compareTo(compiled) > 0).findFirst();
-          if (newer.isPresent()) {
-            return newer;
+        // One look at each file (its attributes come with the directory walk), stopping at the first newer one.
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && attributes.lastModifiedTime().compareTo(compiled) > 0) {
+              newer[0] = file;
+              return FileVisitResult.TERMINATE;
+            }
+            return FileVisitResult.CONTINUE;
           }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) {
+            return FileVisitResult.CONTINUE;
+          }
+        });
+        if (newer[0] != null) {
+          return Optional.of(newer[0]);
         }
       }
       return Optional.empty();
     } catch (IOException e) {
       throw new MojoFailureException("Cannot read " + index + ": " + e.getMessage());
-    }
-  }
-
-  private static FileTime lastModified(Path file) {
-    try {
-      return Files.getLastModifiedTime(file);
-    } catch (IOException e) {
-      return FileTime.fromMillis(0);
     }
   }
 
