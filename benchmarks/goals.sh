@@ -143,11 +143,13 @@ for size in $SIZES; do
   tables=${size%x*}; steps=${size#*x}
   dir=$WORK/check-$size
   generate "$dir" "$tables" "$steps"
-  (cd "$dir" && mvn -o -q -B compile > /dev/null 2>&1)   # warm the file cache
+  (cd "$dir" && mvn -o -q -B compile > "$dir/last.log" 2>&1) \
+    || { echo "mvn compile failed on $dir:" >&2; cat "$dir/last.log" >&2; exit 1; }   # and warms the file cache
   compare "lake:check on $tables tables x $steps steps" "$dir" "clean compile" "clean compile lake:check"
 done
 
 dir=$WORK/status
 generate "$dir" 1 3
-(cd "$dir" && mvn -o -q -B compile lake:migrate > /dev/null 2>&1)
+(cd "$dir" && mvn -o -q -B compile lake:migrate > "$dir/last.log" 2>&1) \
+  || { echo "mvn compile lake:migrate failed on $dir:" >&2; cat "$dir/last.log" >&2; exit 1; }
 compare "lake:status on one table" "$dir" "validate" "lake:status"
