@@ -2,8 +2,7 @@ package dev.lake.core.engine;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
+import dev.lake.core.json.JsonTree;
 import dev.lake.core.model.TableName;
 import java.io.File;
 import java.io.IOException;
@@ -189,30 +188,11 @@ public final class HistoryCheck {
   }
 
   static Outcome read(String text) throws IOException {
-    int tables = -1;
-    List<String> problems = new ArrayList<>();
-    try (JsonParser json = JSON.createParser(text)) {
-      if (json.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("not an object");
-      }
-      while (json.nextToken() == JsonToken.FIELD_NAME) {
-        String field = json.currentName();
-        JsonToken value = json.nextToken();
-        if (field.equals("tables") && value == JsonToken.VALUE_NUMBER_INT) {
-          tables = json.getIntValue();
-        } else if (field.equals("problems") && value == JsonToken.START_ARRAY) {
-          while (json.nextToken() == JsonToken.VALUE_STRING) {
-            problems.add(json.getText());
-          }
-        } else {
-          json.skipChildren();
-        }
-      }
+    if (!(JsonTree.parse(text) instanceof Map<?, ?> answer) || !(answer.get("tables") instanceof Long tables)
+        || !(answer.get("problems") instanceof List<?> problems)) {
+      throw new IllegalArgumentException("not an answer of the check: " + text);
     }
-    if (tables < 0) {
-      throw new IllegalArgumentException("no table count");
-    }
-    return new Outcome(tables, problems);
+    return new Outcome(tables.intValue(), problems.stream().map(String::valueOf).toList());
   }
 
   /** A value for a {@code java} argument file: quoted, with its backslashes and quotes escaped. */
