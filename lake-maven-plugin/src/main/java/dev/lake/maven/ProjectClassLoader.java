@@ -8,8 +8,8 @@ import java.nio.file.Path;
 /**
  * The project's compiled classes and runtime dependencies, over the plugin's own classes. A class
  * the project compiled is looked up in its output directory first: the usual parent-first search
- * would ask every jar of the plugin's realm for each migration class before finding it there (most
- * of the time {@code lake:check} spent reading thousands of migrations). Lake's own types and the
+ * would ask every jar of the plugin's realm for each migration class before finding it there (more
+ * than half of what resolving thousands of migrations cost). Lake's own types and the
  * platform's always come from the parent, so migrations and the engine share them.
  */
 final class ProjectClassLoader extends URLClassLoader {
