@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 ROUNDS=${ROUNDS:-5}
-SIZES=${SIZES:-"100x10 500x20"}
+SIZES=${SIZES-"100x10 500x20"}   # SIZES="" runs the status pair and its floor alone
 VERSION=$(sed -n "s:^  <version>\(.*\)</version>:\1:p" pom.xml | head -1)
 WORK=$ROOT/target/bench-goals
 mkdir -p "$WORK"
@@ -153,3 +153,24 @@ generate "$dir" 1 3
 (cd "$dir" && mvn -o -q -B compile lake:migrate > "$dir/last.log" 2>&1) \
   || { echo "mvn compile lake:migrate failed on $dir:" >&2; cat "$dir/last.log" >&2; exit 1; }
 compare "lake:status on one table" "$dir" "validate" "lake:status"
+
+# The floor under status: a fresh JVM in which Iceberg's own catalog loads the table, nothing else.
+floor=$WORK/floor
+rm -rf "$floor" && mkdir -p "$floor"
+(cd lake-runtime/iceberg && mvn -o -q -B dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$floor/classpath.txt" > "$floor/last.log" 2>&1) \
+  || { echo "cannot get lake-iceberg's class path:" >&2; cat "$floor/last.log" >&2; exit 1; }
+cp="$(cat "$floor/classpath.txt"):$ROOT/lake-runtime/iceberg/target/lake-iceberg-$VERSION.jar:$floor"
+javac -cp "$cp" -d "$floor" benchmarks/LoadOne.java
+jvm() { # args...: CPU seconds of one java run
+  local times
+  times=$( { TIMEFORMAT='%U %S'; time (java -cp "$cp" LoadOne "$@" > "$floor/out.txt" 2>&1); } 2>&1 )
+  awk -v t="$times" 'BEGIN { split(t, a, " "); printf "%.2f\n", a[1] + a[2] }'
+}
+js=(); jl=()
+for ((r = 0; r < ROUNDS; r++)); do
+  js+=("$(jvm)"); jl+=("$(jvm "$dir/.lake" db.t0)")
+done
+echo "the floor under lake:status: one JVM, Iceberg's catalog loading the table (benchmarks/LoadOne.java)"
+printf '  %-40s cpu median %7.2f s  cpu runs [%s]\n' "java (start only)" "$(printf '%s\n' "${js[@]}" | median)" "${js[*]}"
+printf '  %-40s cpu median %7.2f s  cpu runs [%s]\n' "java (load db.t0)" "$(printf '%s\n' "${jl[@]}" | median)" "${jl[*]}"
