@@ -45,7 +45,6 @@ public final class LakeIndex {
    */
   public static final int FORMAT = 2;
 
-
   /**
    * One table of the index: its format, its declared model (if declared) and its migration classes.
    *
@@ -147,18 +146,6 @@ public final class LakeIndex {
   private static List<Entry> parse(URL index) throws IOException {
     try (InputStream in = index.openStream()) {
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), index.toString());
-    }
-  }
-
-  /** Whether an index records each table's drift: written by a compile with this version's processor. */
-  public static boolean recordsDrift(String text) throws IOException {
-    // The format is the first field written: read that far, not the whole index.
-    try (JsonParser json = new JsonFactory().createParser(text)) {
-      if (json.nextToken() != JsonToken.START_OBJECT || json.nextToken() != JsonToken.FIELD_NAME
-          || !"format".equals(json.currentName())) {
-        return false;
-      }
-      return json.nextToken() == JsonToken.VALUE_NUMBER_INT && json.getIntValue() >= 2;
     }
   }
 
