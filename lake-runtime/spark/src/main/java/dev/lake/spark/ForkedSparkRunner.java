@@ -58,7 +58,7 @@ final class ForkedSparkRunner implements DataStepRunner {
     command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
     command.addAll(jvmOptions);
     command.add("-cp");
-    List<String> classPath = classPath(loader);
+    List<String> classPath = JvmClassPath.of(loader);
     if (target.get(0).startsWith("sc://")) {
       // The Spark Connect client has classes of the same names as Spark's own, built for its shaded
       // Arrow and gRPC: for a remote session, its come first.
@@ -149,8 +149,4 @@ final class ForkedSparkRunner implements DataStepRunner {
   /** The Spark Connect client's jar, by name. */
   static final String CONNECT_CLIENT = "spark-connect-client-jvm";
 
-  /** The worker's class path: see {@link JvmClassPath#of}. */
-  static List<String> classPath(ClassLoader loader) {
-    return JvmClassPath.of(loader);
-  }
 }

@@ -6,6 +6,7 @@ import dev.lake.core.change.Change;
 import dev.lake.core.engine.DataStepRunner;
 import dev.lake.core.engine.DataStepRunnerProvider;
 import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.JvmClassPath;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
 import dev.lake.core.engine.TableFilter;
@@ -89,7 +90,7 @@ class ForkedRunTest {
       List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
           .toString(), "-Xmx640m"));
       command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
-      command.addAll(List.of("-cp", String.join(File.pathSeparator, ForkedSparkRunner.classPath(
+      command.addAll(List.of("-cp", String.join(File.pathSeparator, JvmClassPath.of(
           getClass().getClassLoader())), RacingRun.class.getName(), dir.resolve("lake").toString(),
           ready.get(i).toString(), go.toString()));
       runs.add(new ProcessBuilder(command).redirectErrorStream(true)
@@ -137,7 +138,7 @@ class ForkedRunTest {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
     command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
     command.addAll(List.of("-Dlake.test.block=" + written, "-cp",
-        String.join(File.pathSeparator, ForkedSparkRunner.classPath(getClass().getClassLoader())),
+        String.join(File.pathSeparator, JvmClassPath.of(getClass().getClassLoader())),
         KilledRun.class.getName(), dir.resolve("lake").toString()));
     Process run = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("killed.log").toFile()).start();

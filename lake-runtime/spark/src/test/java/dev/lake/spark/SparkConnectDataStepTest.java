@@ -6,6 +6,7 @@ import dev.lake.core.change.Change;
 import dev.lake.core.engine.DataStepRunner;
 import dev.lake.core.engine.DataStepRunnerProvider;
 import dev.lake.core.engine.Engine;
+import dev.lake.core.engine.JvmClassPath;
 import dev.lake.core.engine.MigrateOptions;
 import dev.lake.core.engine.MigrateResult;
 import dev.lake.iceberg.IcebergCatalogs;
@@ -60,7 +61,7 @@ class SparkConnectDataStepTest {
         "-Dspark.sql.extensions=org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions"));
     SparkDataRunner.catalogConf(SERVER_CATALOG, rest).forEach((key, value) -> command.add("-D" + key + "=" + value));
     // The server's class path: Spark, its Connect server and Iceberg's runtime, not the client.
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, ForkedSparkRunner.classPath(
+    command.addAll(List.of("-cp", String.join(File.pathSeparator, JvmClassPath.of(
         SparkConnectDataStepTest.class.getClassLoader()).stream().filter(e -> !e.contains(ForkedSparkRunner.CONNECT_CLIENT))
         .toList()), "org.apache.spark.sql.connect.service.SparkConnectServer"));
     server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile())
