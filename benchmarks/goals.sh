@@ -79,14 +79,18 @@ generate() { # dir tables steps
   done
 }
 
-cpu() { # label dir args...: prints "cpu wall" seconds
+timed() { # dir command...: runs the command in dir (output to dir/last.log); prints "cpu wall" seconds
   local dir=$1; shift
-  local start end
+  local start end times
   start=$(date +%s.%N)
-  local times
-  times=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && mvn -o -q -B "$@" > "$dir/last.log" 2>&1); } 2>&1 )
+  times=$( { TIMEFORMAT='%U %S'; time (cd "$dir" && "$@" > "$dir/last.log" 2>&1); } 2>&1 )
   end=$(date +%s.%N)
   awk -v t="$times" -v s="$start" -v e="$end" 'BEGIN { split(t, a, " "); printf "%.2f %.2f\n", a[1] + a[2], e - s }'
+}
+
+cpu() { # dir args...: "cpu wall" seconds of one Maven build
+  local dir=$1; shift
+  timed "$dir" mvn -o -q -B "$@"
 }
 
 threads() { # dir args...: CPU seconds of Maven's JVM by thread group, read off /proc until it exits
@@ -163,9 +167,9 @@ rm -rf "$floor" && mkdir -p "$floor"
 cp="$(cat "$floor/classpath.txt"):$ROOT/lake-runtime/iceberg/target/lake-iceberg-$VERSION.jar:$floor"
 javac -cp "$cp" -d "$floor" benchmarks/LoadOne.java
 jvm() { # args...: CPU seconds of one java run
-  local times
-  times=$( { TIMEFORMAT='%U %S'; time (java -cp "$cp" LoadOne "$@" > "$floor/out.txt" 2>&1); } 2>&1 )
-  awk -v t="$times" 'BEGIN { split(t, a, " "); printf "%.2f\n", a[1] + a[2] }'
+  local c w
+  read -r c w < <(timed "$floor" java -cp "$cp" LoadOne "$@")
+  echo "$c"
 }
 js=(); jl=()
 for ((r = 0; r < ROUNDS; r++)); do
