@@ -39,7 +39,9 @@ public final class ProcessorBenchmark {
           .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
           .mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
       System.out.println("result " + millis + " " + insideLakeNanos / 1_000_000 + " " + (peakHeap >> 20) + " "
-          + enterPasses + " " + enterNanos / 1_000_000);
+          + enterPasses + " " + enterNanos / 1_000_000 + " " + insideLakeCpuNanos / 1_000_000 + " "
+          + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+              .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000);
       return;
     }
     int tables = args.length > 0 ? Integer.parseInt(args[0]) : 500;
@@ -53,19 +55,28 @@ public final class ProcessorBenchmark {
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
         System.getProperty("java.version"));
     Map<Mode, long[]> times = new EnumMap<>(Mode.class);
+    Map<Mode, long[]> cpus = new EnumMap<>(Mode.class);
     Map<Mode, long[]> heaps = new EnumMap<>(Mode.class);
     Map<Mode, long[]> enters = new EnumMap<>(Mode.class);
     Map<Mode, Long> passes = new EnumMap<>(Mode.class);
     long[] inside = new long[runs];
+    long[] insideCpu = new long[runs];
+    long[] readOnly = new long[runs];
+    long[] readOnlyCpu = new long[runs];
     for (int run = 0; run < runs; run++) {
       for (Mode mode : Mode.values()) {
         long[] result = child(project, mode);
         times.computeIfAbsent(mode, m -> new long[runs])[run] = result[0];
+        cpus.computeIfAbsent(mode, m -> new long[runs])[run] = result[6];
         heaps.computeIfAbsent(mode, m -> new long[runs])[run] = result[2];
         enters.computeIfAbsent(mode, m -> new long[runs])[run] = result[4];
         passes.put(mode, result[3]);
         if (mode == Mode.LAKE) {
           inside[run] = result[1];
+          insideCpu[run] = result[5];
+        } else if (mode == Mode.READ_ONLY) {
+          readOnly[run] = result[1];
+          readOnlyCpu[run] = result[5];
         }
       }
     }
@@ -76,6 +87,18 @@ public final class ProcessorBenchmark {
     }
     System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", "time inside Lake's processor", median(inside),
         min(inside), Arrays.toString(inside));
+    System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", "  CPU of javac's thread in there", median(insideCpu),
+        min(insideCpu), Arrays.toString(insideCpu));
+    System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", "time inside the reading-only processor",
+        median(readOnly), min(readOnly), Arrays.toString(readOnly));
+    System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", "  CPU of javac's thread in there", median(readOnlyCpu),
+        min(readOnlyCpu), Arrays.toString(readOnlyCpu));
+    System.out.printf(Locale.ROOT, "%-44s %9s %7s  %s%n", "CPU time of the compile's JVM, all threads", "median ms",
+        "min ms", "runs");
+    for (Mode mode : Mode.values()) {
+      System.out.printf(Locale.ROOT, "  %-42s %9d %7d  %s%n", mode.label, median(cpus.get(mode)),
+          min(cpus.get(mode)), Arrays.toString(cpus.get(mode)));
+    }
     System.out.printf(Locale.ROOT, "%-44s %9s %7s  %s%n", "javac entering the sources", "median ms", "passes",
         "runs");
     for (Mode mode : Mode.values()) {
@@ -94,6 +117,10 @@ public final class ProcessorBenchmark {
         (double) min(times.get(Mode.LAKE)) / min(times.get(Mode.PLAIN)));
     System.out.printf(Locale.ROOT, "ratio, Lake / no-op writing one resource, medians: %.3f%n",
         (double) median(times.get(Mode.LAKE)) / median(times.get(Mode.NO_OP_WITH_RESOURCE)));
+    System.out.printf(Locale.ROOT, "ratio of CPU, Lake / no-op writing one resource, medians: %.3f%n",
+        (double) median(cpus.get(Mode.LAKE)) / median(cpus.get(Mode.NO_OP_WITH_RESOURCE)));
+    System.out.printf(Locale.ROOT, "ratio, reading-only / no-op writing one resource, medians: %.3f%n",
+        (double) median(times.get(Mode.READ_ONLY)) / median(times.get(Mode.NO_OP_WITH_RESOURCE)));
     System.out.printf(Locale.ROOT, "time inside Lake's processor / javac alone, medians: %.3f%n",
         (double) median(inside) / plain);
     try (var paths = Files.walk(project)) {
@@ -142,8 +169,9 @@ public final class ProcessorBenchmark {
     return Arrays.stream(values).min().orElse(0);
   }
 
-  /** Time spent inside Lake's processor during the last compile. */
+  /** Time spent inside Lake's processor during the last compile, and CPU time of javac's thread there. */
   private static long insideLakeNanos;
+  private static long insideLakeCpuNanos;
 
   /** How often javac entered the sources during the last compile, and how long that took. */
   private static long enterPasses;
@@ -154,6 +182,7 @@ public final class ProcessorBenchmark {
     PLAIN("javac alone (-proc:none)"),
     NO_OP("javac with a processor that does nothing"),
     NO_OP_WITH_RESOURCE("javac with a no-op writing one resource"),
+    READ_ONLY("javac with a processor reading all annotations"),
     LAKE("javac with Lake's processor");
 
     private final String label;
@@ -195,6 +224,8 @@ public final class ProcessorBenchmark {
         task.setProcessors(List.of(new NoOp(false)));
       } else if (mode == Mode.NO_OP_WITH_RESOURCE) {
         task.setProcessors(List.of(new NoOp(true)));
+      } else if (mode == Mode.READ_ONLY) {
+        task.setProcessors(List.of(new Timed(new ReadOnly())));
       }
       if (!task.call()) {
         throw new IllegalStateException("The generated project does not compile");
@@ -217,7 +248,7 @@ public final class ProcessorBenchmark {
             + "@LakeTable(name = \"bench.table" + t + "\")\n@Property(key = \"step\", value = \"" + (steps - 1)
             + "\")\npublic record Table" + t + "(@Id long id");
         for (int c = 0; c < steps; c++) {
-          record.append(", ").append(c < steps - 1 ? "long" : "Integer").append(" c").append(c);
+          record.append(", ").append(c < steps - 1 ? "Long" : "Integer").append(" c").append(c);
         }
         record.append(") {}\n");
         files.add(Files.writeString(dir.resolve("Table" + t + ".java"), record));
@@ -275,6 +306,71 @@ public final class ProcessorBenchmark {
   }
 
   /**
+   * The least a drift check must do: reads every value of every annotation on Lake's types and on
+   * their members, and writes one resource with a count of them. Its time is the floor under Lake's.
+   */
+  @javax.annotation.processing.SupportedAnnotationTypes({"dev.lake.annotations.LakeTable",
+      "dev.lake.annotations.Migration"})
+  private static final class ReadOnly extends javax.annotation.processing.AbstractProcessor {
+    private boolean written;
+    private long values;
+
+    @Override
+    public javax.lang.model.SourceVersion getSupportedSourceVersion() {
+      return javax.lang.model.SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
+        javax.annotation.processing.RoundEnvironment round) {
+      if (written || round.processingOver()) {
+        return false;
+      }
+      written = true;
+      for (javax.lang.model.element.TypeElement annotation : annotations) {
+        for (javax.lang.model.element.Element type : round.getElementsAnnotatedWith(annotation)) {
+          read(type);
+          for (javax.lang.model.element.Element member : type.getEnclosedElements()) {
+            read(member);
+          }
+        }
+      }
+      try (var writer = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
+          "META-INF/read.txt").openWriter()) {
+        writer.write(Long.toString(values));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return false;
+    }
+
+    private void read(javax.lang.model.element.Element element) {
+      for (javax.lang.model.element.AnnotationMirror mirror : element.getAnnotationMirrors()) {
+        read(mirror);
+      }
+    }
+
+    private void read(javax.lang.model.element.AnnotationMirror mirror) {
+      mirror.getAnnotationType().asElement().getSimpleName().toString();
+      for (var entry : mirror.getElementValues().entrySet()) {
+        entry.getKey().getSimpleName().toString();
+        Object value = entry.getValue().getValue();
+        if (value instanceof javax.lang.model.element.AnnotationMirror nested) {
+          read(nested);
+        } else if (value instanceof List<?> list) {
+          for (Object item : list) {
+            Object itemValue = ((javax.lang.model.element.AnnotationValue) item).getValue();
+            if (itemValue instanceof javax.lang.model.element.AnnotationMirror nested) {
+              read(nested);
+            }
+          }
+        }
+        values++;
+      }
+    }
+  }
+
+  /**
    * Counts javac's passes of entering the sources into its symbol table. javac announces each pass
    * for every compilation unit, all units started before any is finished.
    */
@@ -298,6 +394,8 @@ public final class ProcessorBenchmark {
     }
   }
 
+  private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
   /** Measures the time spent inside a processor. */
   private static final class Timed extends javax.annotation.processing.AbstractProcessor {
     private final javax.annotation.processing.Processor delegate;
@@ -305,6 +403,7 @@ public final class ProcessorBenchmark {
     Timed(javax.annotation.processing.Processor delegate) {
       this.delegate = delegate;
       insideLakeNanos = 0;
+      insideLakeCpuNanos = 0;
     }
 
     @Override
@@ -325,18 +424,22 @@ public final class ProcessorBenchmark {
     @Override
     public synchronized void init(javax.annotation.processing.ProcessingEnvironment environment) {
       long start = System.nanoTime();
+      long cpu = CPU.getCurrentThreadCpuTime();
       delegate.init(environment);
       insideLakeNanos += System.nanoTime() - start;
+      insideLakeCpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
     }
 
     @Override
     public boolean process(java.util.Set<? extends javax.lang.model.element.TypeElement> annotations,
         javax.annotation.processing.RoundEnvironment round) {
       long start = System.nanoTime();
+      long cpu = CPU.getCurrentThreadCpuTime();
       try {
         return delegate.process(annotations, round);
       } finally {
         insideLakeNanos += System.nanoTime() - start;
+        insideLakeCpuNanos += CPU.getCurrentThreadCpuTime() - cpu;
       }
     }
   }
