@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
@@ -72,11 +75,19 @@ public final class LakeProcessor extends AbstractProcessor {
     if (processed || round.processingOver()) {
       return false;
     }
-    List<TypeElement> tables = byName(ElementFilter.typesIn(round.getElementsAnnotatedWith(LakeTable.class)));
-    List<TypeElement> migrations = byName(ElementFilter.typesIn(round.getElementsAnnotatedWith(Migration.class)));
-    if (tables.isEmpty() && migrations.isEmpty()) {
+    if (annotations.isEmpty()) {
       return false;
     }
+    Map<String, TypeElement> tablesByName = new TreeMap<>();
+    Map<String, TypeElement> migrationsByName = new TreeMap<>();
+    Element lakeTable = processingEnv.getElementUtils().getTypeElement(LakeTable.class.getCanonicalName());
+    Element migration = processingEnv.getElementUtils().getTypeElement(Migration.class.getCanonicalName());
+    collect(ElementFilter.typesIn(round.getRootElements()), lakeTable, migration, tablesByName, migrationsByName);
+    if (tablesByName.isEmpty() && migrationsByName.isEmpty()) {
+      return false;
+    }
+    List<TypeElement> tables = new ArrayList<>(tablesByName.values());
+    List<TypeElement> migrations = new ArrayList<>(migrationsByName.values());
     processed = true;
     try {
       process(tables, migrations);
@@ -87,11 +98,25 @@ public final class LakeProcessor extends AbstractProcessor {
     return false;
   }
 
-  /** Sorted by qualified name, each name computed once. */
-  private static List<TypeElement> byName(Set<TypeElement> types) {
-    Map<String, TypeElement> sorted = new TreeMap<>();
-    types.forEach(type -> sorted.put(type.getQualifiedName().toString(), type));
-    return new ArrayList<>(sorted.values());
+  /**
+   * The {@code @LakeTable} and {@code @Migration} types among these types and their member types, by
+   * qualified name. Both annotations apply to types only and are not inherited, so one look at each
+   * type's own annotations finds them: javac's {@code getElementsAnnotatedWith} would look at every
+   * member of every class, once per annotation.
+   */
+  private static void collect(Collection<TypeElement> types, Element lakeTable, Element migration,
+      Map<String, TypeElement> tables, Map<String, TypeElement> migrations) {
+    for (TypeElement type : types) {
+      for (AnnotationMirror mirror : type.getAnnotationMirrors()) {
+        Element annotation = mirror.getAnnotationType().asElement();
+        if (annotation.equals(lakeTable)) {
+          tables.put(type.getQualifiedName().toString(), type);
+        } else if (annotation.equals(migration)) {
+          migrations.put(type.getQualifiedName().toString(), type);
+        }
+      }
+      collect(ElementFilter.typesIn(type.getEnclosedElements()), lakeTable, migration, tables, migrations);
+    }
   }
 
   private void process(List<TypeElement> tables, List<TypeElement> migrations) {

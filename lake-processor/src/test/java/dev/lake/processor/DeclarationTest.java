@@ -178,6 +178,27 @@ class DeclarationTest {
   }
 
   @Test
+  void tablesAndMigrationsNestedInOtherClassesAreFound() throws IOException {
+    JavaFileObject schema = source("com.example.Schema", "package com.example;", "import dev.lake.annotations.*;",
+        "public final class Schema {",
+        "  @LakeTable(name = \"db.nested\") public record Event(@Id long id, Integer n) {}",
+        "  public static final class Steps {",
+        "    @Migration(table = \"db.nested\", step = 0)",
+        "    @AddColumn(name = \"id\", type = \"long\", required = true) @SetIdentifierColumns(\"id\")",
+        "    public static final class Create implements LakeMigration {}",
+        "    @Migration(table = \"db.nested\", step = 1) @AddColumn(name = \"n\", type = \"int\")",
+        "    public static final class AddN implements LakeMigration {}",
+        "  }",
+        "}");
+    Compilation compilation = Sources.compile(List.of("-Alake.drift=error"), schema);
+    assertThat(compilation).succeededWithoutWarnings();
+    LakeIndex.Entry entry = indexEntry(compilation, "db.nested");
+    assertThat(entry.migrationClasses()).containsExactly("com.example.Schema$Steps$Create",
+        "com.example.Schema$Steps$AddN");
+    assertThat(entry.model().orElseThrow().columns()).extracting(c -> c.name()).containsExactly("id", "n");
+  }
+
+  @Test
   void theProcessorPathHasNoTableFormatHadoopOrCloudJar() throws IOException {
     // Written by the build (dependency:build-classpath, runtime scope): what javac's processor path
     // gets when a project puts lake-processor on annotationProcessorPaths.
