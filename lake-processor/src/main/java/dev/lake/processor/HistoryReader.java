@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -42,6 +43,69 @@ final class HistoryReader {
   private static boolean isOperation(TypeElement type) {
     return Changes.OPERATIONS.contains(type.getSimpleName().toString())
         && type.getQualifiedName().toString().startsWith(Changes.PACKAGE + ".");
+  }
+
+  /** What an annotation on a migration class is to Lake. */
+  private enum Role { MIGRATION, SQL, SQL_LIST, OPERATION, OPERATION_LIST, OTHER }
+
+  /**
+   * An annotation type's role, and for an operation (or a container of repeated ones) the operation's
+   * simple name.
+   */
+  private record Kind(Role role, String operation) {}
+
+  /** Each annotation type's kind, found once: thousands of migrations share a few annotation types. */
+  private final Map<Element, Kind> kinds = new HashMap<>();
+
+  private Kind kind(AnnotationMirror mirror) {
+    Element type = mirror.getAnnotationType().asElement();
+    Kind kind = kinds.get(type);
+    if (kind == null) {
+      kind = kindOf((TypeElement) type);
+      kinds.put(type, kind);
+    }
+    return kind;
+  }
+
+  private static Kind kindOf(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    if (name.equals(MIGRATION)) {
+      return new Kind(Role.MIGRATION, null);
+    } else if (name.equals(SQL)) {
+      return new Kind(Role.SQL, null);
+    } else if (name.equals(SQL_LIST)) {
+      return new Kind(Role.SQL_LIST, null);
+    } else if (isOperation(type)) {
+      return new Kind(Role.OPERATION, type.getSimpleName().toString());
+    } else if (type.getSimpleName().contentEquals("List") && type.getEnclosingElement() instanceof TypeElement enclosing
+        && isOperation(enclosing)) {
+      return new Kind(Role.OPERATION_LIST, enclosing.getSimpleName().toString());
+    }
+    return new Kind(Role.OTHER, null);
+  }
+
+  /** Each annotation attribute's name, read once (javac builds a new string on every read of a name). */
+  private final Map<Element, String> attributeNames = new HashMap<>();
+
+  private String name(ExecutableElement attribute) {
+    String name = attributeNames.get(attribute);
+    if (name == null) {
+      name = attribute.getSimpleName().toString();
+      attributeNames.put(attribute, name);
+    }
+    return name;
+  }
+
+  /** Table names by their text, parsed once: every migration of a table names it. */
+  private final Map<String, TableName> tableNames = new HashMap<>();
+
+  private TableName tableName(String text) {
+    TableName name = tableNames.get(text);
+    if (name == null) {
+      name = TableName.parse(text);
+      tableNames.put(text, name);
+    }
+    return name;
   }
 
   /** Reads one {@code @Sql}, {@code statement}, found in {@code mirror} (itself or its container). */
@@ -90,7 +154,9 @@ final class HistoryReader {
   /** An operation's values, defaults included, read from its mirror. */
   private Changes.Values values(AnnotationMirror mirror) {
     Map<String, Object> values = new HashMap<>(defaults((TypeElement) mirror.getAnnotationType().asElement()));
-    mirror.getElementValues().forEach((key, value) -> values.put(key.getSimpleName().toString(), value.getValue()));
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
+      values.put(name(entry.getKey()), entry.getValue().getValue());
+    }
     return new Changes.Values() {
       @Override
       public String string(String attribute) {
@@ -140,22 +206,23 @@ final class HistoryReader {
     String tableName = null;
     int step = 0;
     boolean destructive = false;
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      if (((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().contentEquals(MIGRATION)) {
+    List<? extends AnnotationMirror> mirrors = element.getAnnotationMirrors();
+    for (AnnotationMirror mirror : mirrors) {
+      if (kind(mirror).role() == Role.MIGRATION) {
         for (var entry : mirror.getElementValues().entrySet()) {
-          if (entry.getKey().getSimpleName().contentEquals("table")) {
-            tableName = (String) entry.getValue().getValue();
-          } else if (entry.getKey().getSimpleName().contentEquals("step")) {
-            step = (Integer) entry.getValue().getValue();
-          } else if (entry.getKey().getSimpleName().contentEquals("destructive")) {
-            destructive = (Boolean) entry.getValue().getValue();
+          switch (name(entry.getKey())) {
+            case "table" -> tableName = (String) entry.getValue().getValue();
+            case "step" -> step = (Integer) entry.getValue().getValue();
+            case "destructive" -> destructive = (Boolean) entry.getValue().getValue();
+            default -> {
+            }
           }
         }
       }
     }
     TableName table = null;
     try {
-      table = TableName.parse(tableName);
+      table = tableName(tableName);
     } catch (IllegalArgumentException e) {
       reporter.error(element, Migration.class, "table", e.getMessage());
     }
@@ -168,25 +235,23 @@ final class HistoryReader {
     }
     List<Change> changes = new ArrayList<>();
     List<SqlStatement> sql = new ArrayList<>();
-    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
-      TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
-      String name = type.getQualifiedName().toString();
-      if (name.equals(SQL) || name.equals(SQL_LIST)) {
+    for (AnnotationMirror mirror : mirrors) {
+      Kind kind = kind(mirror);
+      switch (kind.role()) {
         // javac places a repeated annotation's diagnostics at its container: the class.
-        for (AnnotationMirror statement : name.equals(SQL) ? List.of(mirror) : nested(mirror)) {
-          readSql(element, mirror, statement, sql);
+        case SQL -> readSql(element, mirror, mirror, sql);
+        case SQL_LIST -> {
+          for (AnnotationMirror statement : nested(mirror)) {
+            readSql(element, mirror, statement, sql);
+          }
         }
-        continue;
-      }
-      boolean container = type.getSimpleName().contentEquals("List")
-          && type.getEnclosingElement() instanceof TypeElement enclosing && isOperation(enclosing);
-      List<AnnotationMirror> operations = container ? nested(mirror) : isOperation(type) ? List.of(mirror) : List.of();
-      for (AnnotationMirror operation : operations) {
-        try {
-          changes.add(Changes.of(operation.getAnnotationType().asElement().getSimpleName().toString(),
-              values(operation)));
-        } catch (IllegalArgumentException e) {
-          reporter.error(element, mirror, e.getMessage());
+        case OPERATION -> readOperation(element, mirror, mirror, kind.operation(), changes);
+        case OPERATION_LIST -> {
+          for (AnnotationMirror operation : nested(mirror)) {
+            readOperation(element, mirror, operation, kind.operation(), changes);
+          }
+        }
+        case MIGRATION, OTHER -> {
         }
       }
     }
@@ -199,6 +264,16 @@ final class HistoryReader {
     } catch (StepException e) {
       reporter.error(element, Migration.class, null, e.getMessage());
       return Optional.empty();
+    }
+  }
+
+  /** Reads one operation, {@code operation}, found in {@code mirror} (itself or its container). */
+  private void readOperation(TypeElement element, AnnotationMirror mirror, AnnotationMirror operation, String name,
+      List<Change> changes) {
+    try {
+      changes.add(Changes.of(name, values(operation)));
+    } catch (IllegalArgumentException e) {
+      reporter.error(element, mirror, e.getMessage());
     }
   }
 }
