@@ -196,8 +196,9 @@ final class DeclarationReader {
       for (Element member : members(type)) {
         // Ask javac for an annotation only when the member has it: most fields have none, and each
         // request builds a proxy.
-        Set<String> present = new HashSet<>();
-        for (AnnotationMirror mirror : member.getAnnotationMirrors()) {
+        List<? extends AnnotationMirror> mirrors = member.getAnnotationMirrors();
+        Set<String> present = mirrors.isEmpty() ? Set.of() : new HashSet<>();
+        for (AnnotationMirror mirror : mirrors) {
           present.add(mirror.getAnnotationType().asElement().getSimpleName().toString());
         }
         if (present.contains("Ignore") && member.getAnnotation(Ignore.class) != null) {
@@ -315,8 +316,6 @@ final class DeclarationReader {
 
     /** The Lake type of a Java type, or null after reporting why it has none. */
     private Type map(Element member, TypeMirror type, String path, Set<String> visiting, boolean inCollection) {
-      Decimal decimal = member.getAnnotation(Decimal.class);
-      Fixed fixed = member.getAnnotation(Fixed.class);
       switch (type.getKind()) {
         case BOOLEAN:
           return PrimitiveType.BOOLEAN;
@@ -332,7 +331,7 @@ final class DeclarationReader {
           return PrimitiveType.DOUBLE;
         case ARRAY:
           if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-            return bytes(member, fixed);
+            return bytes(member);
           }
           return unsupported(member, type, path);
         case DECLARED:
@@ -372,8 +371,9 @@ final class DeclarationReader {
         case "java.time.ZonedDateTime":
           return PrimitiveType.TIMESTAMPTZ;
         case "java.nio.ByteBuffer":
-          return bytes(member, fixed);
+          return bytes(member);
         case "java.math.BigDecimal":
+          Decimal decimal = member.getAnnotation(Decimal.class);
           if (decimal == null) {
             reporter.error(member, "BigDecimal column " + path + " needs a precision and scale: add @Decimal(precision "
                 + "= ..., scale = ...)");
@@ -431,7 +431,8 @@ final class DeclarationReader {
       return false;
     }
 
-    private Type bytes(Element member, Fixed fixed) {
+    private Type bytes(Element member) {
+      Fixed fixed = member.getAnnotation(Fixed.class);
       if (fixed == null) {
         return PrimitiveType.BINARY;
       }
