@@ -42,6 +42,21 @@ public record TableName(List<String> namespace, String name) implements Comparab
     return byDepth != 0 ? byDepth : name.compareTo(other.name);
   }
 
+  /**
+   * Written out, not left to the record: replay compares a step's table with its history's on every
+   * step, and the generated form runs through method handles, slow in the cold JVM of a compile.
+   */
+  @Override
+  public boolean equals(Object other) {
+    return other == this || (other instanceof TableName that && name.equals(that.name)
+        && namespace.equals(that.namespace));
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * namespace.hashCode() + name.hashCode();
+  }
+
   @Override
   public String toString() {
     return String.join(".", namespace) + "." + name;

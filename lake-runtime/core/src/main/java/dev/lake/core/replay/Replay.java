@@ -277,8 +277,10 @@ public final class Replay implements Change.Visitor<Void> {
           : "its parent " + parent + " is " + parentRef.get().type() + ", not a struct"));
     }
     model.find(parent).ifPresent(ref -> notInMapKey(ref, rule));
-    if (fields.get().stream().anyMatch(f -> f.name().equals(add.column().name()))) {
-      throw fail(rule + ": " + add.path() + " already exists");
+    for (Column sibling : fields.get()) {
+      if (sibling.name().equals(add.column().name())) {
+        throw fail(rule + ": " + add.path() + " already exists");
+      }
     }
     Position position = add.position();
     model = model.updateFields(parent, siblings -> insert(siblings, add.column(), position, add.path(), rule));
