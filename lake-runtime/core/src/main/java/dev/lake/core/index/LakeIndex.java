@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.lake.core.json.JsonTree;
 import dev.lake.core.json.ModelJson;
 import dev.lake.core.model.FormatRules;
@@ -76,9 +74,7 @@ public final class LakeIndex {
     List<Entry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparing(Entry::table));
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
-      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+    try (JsonGenerator json = ModelJson.generator(out)) {
       json.writeStartObject();
       json.writeNumberField("format", FORMAT);
       json.writeArrayFieldStart("tables");
@@ -94,7 +90,7 @@ public final class LakeIndex {
         }
         if (entry.model().isPresent()) {
           json.writeFieldName("model");
-          json.writeRawValue(ModelJson.write(entry.model().get()).strip());
+          ModelJson.write(json, entry.model().get());
         }
         json.writeArrayFieldStart("migrations");
         for (String migration : entry.migrationClasses()) {

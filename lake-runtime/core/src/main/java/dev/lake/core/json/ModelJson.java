@@ -15,6 +15,7 @@ import dev.lake.core.model.Transform;
 import dev.lake.core.model.Type;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -60,56 +61,66 @@ public final class ModelJson {
     StringWriter out = new StringWriter();
     try (JsonGenerator json = FACTORY.createGenerator(out)) {
       json.setPrettyPrinter(PRINTER);
-      json.writeStartObject();
-      json.writeNumberField("format", FORMAT);
-      json.writeStringField("table", model.name().toString());
-      json.writeArrayFieldStart("columns");
-      for (Column column : model.columns()) {
-        json.writeStartObject();
-        json.writeStringField("name", column.name());
-        json.writeStringField("type", column.type().toString());
-        json.writeBooleanField("required", column.required());
-        if (column.doc() != null) {
-          json.writeStringField("doc", column.doc());
-        }
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("partitioning");
-      for (PartitionField field : model.partitioning()) {
-        json.writeStartObject();
-        json.writeStringField("source", field.source());
-        json.writeStringField("transform", field.transform().toString());
-        if (field.name() != null) {
-          json.writeStringField("name", field.name());
-        }
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("sortOrder");
-      for (SortField field : model.sortOrder()) {
-        json.writeStartObject();
-        json.writeStringField("column", field.column());
-        json.writeStringField("direction", field.direction().name().toLowerCase(Locale.ROOT));
-        json.writeStringField("nulls", field.nullOrder().name().toLowerCase(Locale.ROOT));
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("identifierColumns");
-      for (String column : model.identifierColumns()) {
-        json.writeString(column);
-      }
-      json.writeEndArray();
-      json.writeObjectFieldStart("properties");
-      for (var property : model.properties().entrySet()) {
-        json.writeStringField(property.getKey(), property.getValue());
-      }
-      json.writeEndObject();
-      json.writeEndObject();
+      write(json, model);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return out.append('\n').toString();
+  }
+
+  /** A generator that writes JSON in the layout of {@link #write(TableModel)}. */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out).setPrettyPrinter(PRINTER);
+  }
+
+  /** Writes a model's JSON form as the generator's next value (in a document of several, say). */
+  public static void write(JsonGenerator json, TableModel model) throws IOException {
+    json.writeStartObject();
+    json.writeNumberField("format", FORMAT);
+    json.writeStringField("table", model.name().toString());
+    json.writeArrayFieldStart("columns");
+    for (Column column : model.columns()) {
+      json.writeStartObject();
+      json.writeStringField("name", column.name());
+      json.writeStringField("type", column.type().toString());
+      json.writeBooleanField("required", column.required());
+      if (column.doc() != null) {
+        json.writeStringField("doc", column.doc());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("partitioning");
+    for (PartitionField field : model.partitioning()) {
+      json.writeStartObject();
+      json.writeStringField("source", field.source());
+      json.writeStringField("transform", field.transform().toString());
+      if (field.name() != null) {
+        json.writeStringField("name", field.name());
+      }
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("sortOrder");
+    for (SortField field : model.sortOrder()) {
+      json.writeStartObject();
+      json.writeStringField("column", field.column());
+      json.writeStringField("direction", field.direction().name().toLowerCase(Locale.ROOT));
+      json.writeStringField("nulls", field.nullOrder().name().toLowerCase(Locale.ROOT));
+      json.writeEndObject();
+    }
+    json.writeEndArray();
+    json.writeArrayFieldStart("identifierColumns");
+    for (String column : model.identifierColumns()) {
+      json.writeString(column);
+    }
+    json.writeEndArray();
+    json.writeObjectFieldStart("properties");
+    for (var property : model.properties().entrySet()) {
+      json.writeStringField(property.getKey(), property.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
   }
 
   /**
