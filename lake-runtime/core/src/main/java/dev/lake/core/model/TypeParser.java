@@ -13,6 +13,16 @@ final class TypeParser {
       "boolean, int, long, float, double, decimal(P, S), date, time, timestamp, timestamptz, "
           + "timestamp_ns, timestamptz_ns, string, uuid, fixed[N], binary, struct<...>, list<...>, map<...>";
 
+  private static final java.util.Map<String, PrimitiveType> PRIMITIVE_TEXTS = primitiveTexts();
+
+  private static java.util.Map<String, PrimitiveType> primitiveTexts() {
+    java.util.Map<String, PrimitiveType> texts = new java.util.HashMap<>();
+    for (PrimitiveType type : PrimitiveType.values()) {
+      texts.put(type.toString(), type);
+    }
+    return java.util.Map.copyOf(texts);
+  }
+
   private final String text;
   private int pos;
 
@@ -23,6 +33,11 @@ final class TypeParser {
   static Type parseType(String text) {
     if (text == null) {
       throw new IllegalArgumentException("Cannot parse type: null");
+    }
+    PrimitiveType primitive = PRIMITIVE_TEXTS.get(text);
+    if (primitive != null) {
+      // Most types written are a primitive's own text: found without parsing.
+      return primitive;
     }
     TypeParser parser = new TypeParser(text);
     Type type = parser.type();
