@@ -136,44 +136,79 @@ final class HistoryReader {
   }
 
 
-  /** Each operation annotation's default values, read once: thousands of mirrors share a few types. */
-  private final Map<TypeElement, Map<String, Object>> defaults = new HashMap<>();
-
-  private Map<String, Object> defaults(TypeElement operation) {
-    return defaults.computeIfAbsent(operation, type -> {
-      Map<String, Object> values = new HashMap<>();
-      for (ExecutableElement attribute : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (attribute.getDefaultValue() != null) {
-          values.put(attribute.getSimpleName().toString(), attribute.getDefaultValue().getValue());
+  /**
+   * An operation annotation's attributes, in the order it declares them, with their default values
+   * (null for none): read once per annotation type, since thousands of mirrors share a few types.
+   */
+  private record Attributes(String[] names, Object[] defaults) {
+    int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return i;
         }
       }
-      return values;
-    });
+      return -1;
+    }
   }
 
-  /** An operation's values, defaults included, read from its mirror. */
+  private final Map<Element, Attributes> attributes = new HashMap<>();
+
+  private Attributes attributes(Element operation) {
+    Attributes known = attributes.get(operation);
+    if (known == null) {
+      List<ExecutableElement> methods = ElementFilter.methodsIn(operation.getEnclosedElements());
+      String[] names = new String[methods.size()];
+      Object[] defaults = new Object[methods.size()];
+      for (int i = 0; i < names.length; i++) {
+        names[i] = name(methods.get(i));
+        AnnotationValue value = methods.get(i).getDefaultValue();
+        defaults[i] = value == null ? null : value.getValue();
+      }
+      known = new Attributes(names, defaults);
+      attributes.put(operation, known);
+    }
+    return known;
+  }
+
+  /**
+   * An operation's values, defaults included, read from its mirror. Kept to arrays and loops: this
+   * runs once per operation of every migration, in a compile's cold JVM.
+   */
   private Changes.Values values(AnnotationMirror mirror) {
-    Map<String, Object> values = new HashMap<>(defaults((TypeElement) mirror.getAnnotationType().asElement()));
+    Attributes attributes = attributes(mirror.getAnnotationType().asElement());
+    Object[] values = attributes.defaults().clone();
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry : mirror.getElementValues().entrySet()) {
-      values.put(name(entry.getKey()), entry.getValue().getValue());
+      int index = attributes.indexOf(name(entry.getKey()));
+      if (index >= 0) {
+        values[index] = entry.getValue().getValue();
+      }
     }
     return new Changes.Values() {
+      private Object value(String attribute) {
+        int index = attributes.indexOf(attribute);
+        return index < 0 ? null : values[index];
+      }
+
       @Override
       public String string(String attribute) {
-        return (String) values.get(attribute);
+        return (String) value(attribute);
       }
 
       @Override
       public boolean bool(String attribute) {
-        return (Boolean) values.get(attribute);
+        return (Boolean) value(attribute);
       }
 
       @Override
       @SuppressWarnings("unchecked")
       public List<String> strings(String attribute) {
-        Object value = values.get(attribute);
+        Object value = value(attribute);
         if (value instanceof List<?> list) {
-          return ((List<? extends AnnotationValue>) list).stream().map(v -> (String) v.getValue()).toList();
+          List<String> strings = new ArrayList<>(list.size());
+          for (AnnotationValue item : (List<? extends AnnotationValue>) list) {
+            strings.add((String) item.getValue());
+          }
+          return List.copyOf(strings);
         }
         return List.of((String) value);
       }
@@ -184,22 +219,21 @@ final class HistoryReader {
 
   /** Whether the class implements LakeMigration, directly or through a superclass or interface. */
   private boolean implementsLakeMigration(TypeElement element) {
+    if (lakeMigration == null) {
+      lakeMigration = elements.getTypeElement(LAKE_MIGRATION);
+    }
     for (TypeMirror direct : element.getInterfaces()) {
-      if (direct instanceof DeclaredType declared
-          && ((TypeElement) declared.asElement()).getQualifiedName().contentEquals(LAKE_MIGRATION)) {
+      if (direct instanceof DeclaredType declared && declared.asElement().equals(lakeMigration)) {
         return true;
       }
     }
-    if (lakeMigration == null) {
-      lakeMigration = elements.getTypeElement(LAKE_MIGRATION).asType();
-    }
-    return types.isAssignable(element.asType(), lakeMigration);
+    return lakeMigration != null && types.isAssignable(element.asType(), lakeMigration.asType());
   }
 
   private static final String LAKE_MIGRATION = LakeMigration.class.getCanonicalName();
   private static final String SQL = Sql.class.getCanonicalName();
   private static final String SQL_LIST = Sql.List.class.getCanonicalName();
-  private TypeMirror lakeMigration;
+  private TypeElement lakeMigration;
 
   Optional<Source> read(TypeElement element) {
     int errorsBefore = reporter.errors();
