@@ -75,6 +75,10 @@ class ChangesTest {
     assertThatThrownBy(() -> Change.MoveColumn.of("s.a", false, "t.b", ""))
         .hasMessageContaining("t.b is not a sibling");
     assertThatThrownBy(() -> new Change.DropColumn("a..b")).hasMessage("Invalid column path: a..b (empty part)");
+    assertThatThrownBy(() -> new Change.DropColumn(".a")).hasMessage("Invalid column path: .a (empty part)");
+    assertThatThrownBy(() -> new Change.DropColumn(" a. ")).hasMessage("Invalid column path:  a.  (empty part)");
+    assertThatThrownBy(() -> new Change.DropColumn(".")).hasMessage("Invalid column path: . (empty part)");
+    assertThat(new Change.DropColumn(" a.b ").path()).isEqualTo("a.b");
     assertThat(new Change.DropPartitionField(" BUCKET[16]( id ) ").ref()).isEqualTo("bucket[16](id)");
   }
 
