@@ -273,6 +273,17 @@ public final class ProcessorBenchmark {
     return files;
   }
 
+  /** Writes one resource to the class output, as a processor writing its output does. */
+  private static void writeResource(javax.annotation.processing.ProcessingEnvironment environment, String name,
+      String content) {
+    try (var writer = environment.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "", name)
+        .openWriter()) {
+      writer.write(content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Claims Lake's annotations and does nothing: what any processor costs javac. */
   @javax.annotation.processing.SupportedAnnotationTypes({"dev.lake.annotations.LakeTable",
       "dev.lake.annotations.Migration"})
@@ -294,12 +305,7 @@ public final class ProcessorBenchmark {
         javax.annotation.processing.RoundEnvironment round) {
       if (writesResource && !written && !round.processingOver()) {
         written = true;
-        try (var writer = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
-            "META-INF/noop.txt").openWriter()) {
-          writer.write("x");
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        writeResource(processingEnv, "META-INF/noop.txt", "x");
       }
       return false;
     }
@@ -335,12 +341,7 @@ public final class ProcessorBenchmark {
           }
         }
       }
-      try (var writer = processingEnv.getFiler().createResource(javax.tools.StandardLocation.CLASS_OUTPUT, "",
-          "META-INF/read.txt").openWriter()) {
-        writer.write(Long.toString(values));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      writeResource(processingEnv, "META-INF/read.txt", Long.toString(values));
       return false;
     }
 
