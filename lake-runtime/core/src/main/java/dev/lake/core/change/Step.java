@@ -150,53 +150,44 @@ public record Step(TableName table, int number, List<Change> changes, List<SqlSt
   /** The canonical order of a step with two or more changes in one group. */
   private static List<Change> sortedByGroup(TableName table, int number, List<Change> changes) {
     Map<Group, List<Change>> groups = new EnumMap<>(Group.class);
-    for (Change change : changes) {
-      groups.computeIfAbsent(change.group(), g -> new ArrayList<>(2)).add(change);
-    }
-    // Changes with the same canonical text are refused; texts can only agree within a group, and the
-    // sort inside a group asks for them many times: they are built once, for groups of two or more.
+    // Each change's canonical text, built once: sorting asks for it many times. Changes with the same
+    // text are refused, so changes can be told apart by identity from here on.
     Map<Change, String> canonical = new IdentityHashMap<>();
-    for (List<Change> group : groups.values()) {
-      if (group.size() > 1) {
-        Set<String> seen = new HashSet<>();
-        for (Change change : group) {
-          String text = change.canonical();
-          if (!seen.add(text)) {
-            throw new StepException(table, number, "The change '" + change + "' appears twice");
-          }
-          canonical.put(change, text);
-        }
+    Set<String> seen = new HashSet<>();
+    for (Change change : changes) {
+      String text = change.canonical();
+      if (!seen.add(text)) {
+        throw new StepException(table, number, "The change '" + change + "' appears twice");
       }
+      canonical.put(change, text);
+      groups.computeIfAbsent(change.group(), g -> new ArrayList<>()).add(change);
     }
-    checkContradictions(table, number, changes);
     Comparator<Change> byCanonical = Comparator.comparing(canonical::get);
+    checkContradictions(table, number, changes);
     List<Change> ordered = new ArrayList<>(changes.size());
     for (Map.Entry<Group, List<Change>> entry : groups.entrySet()) {
       List<Change> group = entry.getValue();
-      if (group.size() > 1) {
-        group.sort(byCanonical);
-        switch (entry.getKey()) {
-          case RENAME_COLUMN -> group.sort(Comparator
-              .comparingInt((Change c) -> -depth(((RenameColumn) c).path()))
-              .thenComparing(byCanonical));
-          case ADD_COLUMN -> group = topological(table, number, group, writtenOrder(changes),
-              (c, other) -> {
-                AddColumn add = (AddColumn) c;
-                String otherPath = ((AddColumn) other).path();
-                return add.parent().equals(otherPath) || add.parent().startsWith(otherPath + ".")
-                    || (add.position().sibling() != null
-                        && join(add.parent(), add.position().sibling()).equals(otherPath));
-              });
-          case MOVE_COLUMN -> group = topological(table, number, group,
-              Comparator.comparing((Change c) -> ((MoveColumn) c).path()).thenComparing(byCanonical),
-              (c, other) -> {
-                MoveColumn move = (MoveColumn) c;
-                return move.position().sibling() != null
-                    && join(Change.parentOf(move.path()), move.position().sibling())
-                        .equals(((MoveColumn) other).path());
-              });
-          default -> {
-          }
+      group.sort(byCanonical);
+      switch (entry.getKey()) {
+        case RENAME_COLUMN -> group.sort(Comparator
+            .comparingInt((Change c) -> -depth(((RenameColumn) c).path()))
+            .thenComparing(byCanonical));
+        case ADD_COLUMN -> group = topological(table, number, group, writtenOrder(changes),
+            (c, other) -> {
+              AddColumn add = (AddColumn) c;
+              String otherPath = ((AddColumn) other).path();
+              return add.parent().equals(otherPath) || add.parent().startsWith(otherPath + ".")
+                  || (add.position().sibling() != null
+                      && join(add.parent(), add.position().sibling()).equals(otherPath));
+            });
+        case MOVE_COLUMN -> group = topological(table, number, group,
+            Comparator.comparing((Change c) -> ((MoveColumn) c).path()).thenComparing(byCanonical),
+            (c, other) -> {
+              MoveColumn move = (MoveColumn) c;
+              return move.position().sibling() != null
+                  && join(Change.parentOf(move.path()), move.position().sibling()).equals(((MoveColumn) other).path());
+            });
+        default -> {
         }
       }
       ordered.addAll(group);
