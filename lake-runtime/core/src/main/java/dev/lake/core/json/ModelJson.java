@@ -59,8 +59,7 @@ public final class ModelJson {
   /** The canonical JSON text of a model. */
   public static String write(TableModel model) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator json = FACTORY.createGenerator(out)) {
-      json.setPrettyPrinter(PRINTER);
+    try (JsonGenerator json = generator(out)) {
       write(json, model);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
